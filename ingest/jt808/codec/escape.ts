@@ -1,0 +1,57 @@
+import { Jt808DecodeError } from './errors.ts';
+
+const FLAG = 0x7e;
+const ESC = 0x7d;
+
+/** 7E -> 7D 02, 7D -> 7D 01. */
+export function escape(buf: Buffer): Buffer {
+  let extra = 0;
+  for (const b of buf) if (b === FLAG || b === ESC) extra++;
+  if (extra === 0) return Buffer.from(buf);
+  const out = Buffer.allocUnsafe(buf.length + extra);
+  let j = 0;
+  for (const b of buf) {
+    if (b === FLAG || b === ESC) {
+      out[j++] = ESC;
+      out[j++] = b === FLAG ? 0x02 : 0x01;
+    } else {
+      out[j++] = b;
+    }
+  }
+  return out;
+}
+
+/** Inverse of escape. Throws 'bad_escape' on 7D not followed by 01/02 and on a raw 7E. */
+export function unescape(buf: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(buf.length);
+  let j = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i];
+    if (b === ESC) {
+      const next = buf[i + 1];
+      if (next === 0x01) out[j++] = ESC;
+      else if (next === 0x02) out[j++] = FLAG;
+      else {
+        throw new Jt808DecodeError(
+          'bad_escape',
+          next === undefined
+            ? `dangling 7D at offset ${i}`
+            : `invalid escape 7D ${next.toString(16).padStart(2, '0')} at offset ${i}`,
+        );
+      }
+      i++;
+    } else if (b === FLAG) {
+      throw new Jt808DecodeError('bad_escape', `unescaped 7E inside frame at offset ${i}`);
+    } else {
+      out[j++] = b;
+    }
+  }
+  return out.subarray(0, j);
+}
+
+/** XOR of every byte. */
+export function checksum(buf: Buffer): number {
+  let x = 0;
+  for (const b of buf) x ^= b;
+  return x;
+}

@@ -1,0 +1,57 @@
+import { Jt808DecodeError } from './errors.ts';
+import { checksum, escape, unescape } from './escape.ts';
+import { decodeHeader, encodeHeader, MAX_BODY_LENGTH } from './header.ts';
+import type { Jt808Header } from './header.ts';
+
+export { normalizePhone } from './phone.ts';
+
+export interface Jt808Frame {
+  header: Jt808Header;
+  body: Buffer;
+  checksumOk: boolean;
+}
+
+export interface DecodeFrameOptions {
+  /** Accept checksum mismatches (checksumOk=false) instead of throwing. */
+  lenient?: boolean;
+}
+
+const MIN_FRAME = 12 + 1;
+
+/** `escaped` is the content between the 7E delimiters, as FrameSplitter yields it. */
+export function decodeFrame(escaped: Buffer, opts?: DecodeFrameOptions): Jt808Frame {
+  const raw = unescape(escaped);
+  if (raw.length < MIN_FRAME) {
+    throw new Jt808DecodeError('too_short', `frame is ${raw.length} bytes, minimum ${MIN_FRAME}`);
+  }
+  const content = raw.subarray(0, raw.length - 1);
+  const stored = raw[raw.length - 1];
+  const computed = checksum(content);
+  const checksumOk = stored === computed;
+  if (!checksumOk && !opts?.lenient) {
+    throw new Jt808DecodeError(
+      'checksum',
+      `checksum mismatch: stored 0x${stored.toString(16)}, computed 0x${computed.toString(16)}`,
+    );
+  }
+  const { header, headerLength } = decodeHeader(content);
+  const body = Buffer.from(content.subarray(headerLength));
+  if (body.length !== header.bodyLength) {
+    throw new Jt808DecodeError(
+      'body_length',
+      `body is ${body.length} bytes, attributes say ${header.bodyLength}`,
+    );
+  }
+  return { header, body, checksumOk };
+}
+
+/** Full wire bytes including both 7E; bodyLength is taken from `body`. */
+export function encodeFrame(header: Omit<Jt808Header, 'bodyLength'>, body: Buffer): Buffer {
+  if (body.length > MAX_BODY_LENGTH) {
+    throw new RangeError(`body of ${body.length} bytes exceeds ${MAX_BODY_LENGTH}; sub-package it`);
+  }
+  const head = encodeHeader({ ...header, bodyLength: body.length });
+  const content = Buffer.concat([head, body, Buffer.from([0])]);
+  content[content.length - 1] = checksum(content.subarray(0, content.length - 1));
+  return Buffer.concat([Buffer.from([0x7e]), escape(content), Buffer.from([0x7e])]);
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const optionalText = z.string().trim().min(1).optional();
+
+const envSchema = z
+  .object({
+    HTTP_PORT: port(3000),
+    HTTP_HOST: z.string().default('0.0.0.0'),
+    MQTT_PORT: port(1883),
+    JT808_PORT: port(7611),
+    RTMP_PORT: port(1935),
+    DATA_DIR: z.string().min(1).default('./var'),
+    INFLUX_URL: z.url({ protocol: /^https?$/ }).optional(),
+    INFLUX_TOKEN: optionalText,
+    INFLUX_USERNAME: optionalText,
+    INFLUX_PASSWORD: optionalText,
+    INFLUX_DATABASE: z.string().min(1).default('hazwatch'),
+    INFLUX_ORG: optionalText,
+    INFLUX_BUCKET: optionalText,
+    INFLUX_API: z.enum(['auto', 'v1', 'v2']).default('auto'),
+    INFLUXD_PATH: z.string().default('influxd'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+    DEMO: flag(true),
+    SENSOR_RETENTION_DAYS: z.coerce.number().int().min(30, 'law requires at least 30 days').default(90),
+    TRACK_RETENTION_DAYS: z.coerce.number().int().min(180, 'tracks are kept at least 6 months').default(190),
+    SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((e) => !(e.INFLUX_USERNAME && !e.INFLUX_PASSWORD), {
+    path: ['INFLUX_PASSWORD'],
+    message: 'required when INFLUX_USERNAME is set',
+  });
+
+export type Config = ReturnType<typeof configFromEnv>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming each bad variable. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])] ?? null)})`),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
+    mqtt: { port: e.MQTT_PORT },
+    jt808: { port: e.JT808_PORT },
+    rtmp: { port: e.RTMP_PORT },
+    dataDir,
+    influx: {
+      url: e.INFLUX_URL,
+      token: e.INFLUX_TOKEN,
+      username: e.INFLUX_USERNAME,
+      password: e.INFLUX_PASSWORD,
+      database: e.INFLUX_DATABASE,
+      org: e.INFLUX_ORG,
+      bucket: e.INFLUX_BUCKET ?? e.INFLUX_DATABASE,
+      api: e.INFLUX_API,
+      influxdPath: e.INFLUXD_PATH,
+      sensorRetentionDays: e.SENSOR_RETENTION_DAYS,
+      trackRetentionDays: e.TRACK_RETENTION_DAYS,
+    },
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.ADMIN_PASSWORD,
+    demo: e.DEMO,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
