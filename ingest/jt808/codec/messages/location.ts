@@ -1,0 +1,90 @@
+import { decodeBcdTime, encodeBcdTime } from '../bcd.ts';
+import { Reader, u16, u32 } from '../binary.ts';
+import { decodeAlarmFlags, decodeStatusFlags } from './location-flags.ts';
+import type { AlarmFlags, StatusFlags } from './location-flags.ts';
+import { decodeExtras, encodeExtras, parseExtras } from './location-extras.ts';
+import type { LocationExtras, RawExtra } from './location-extras.ts';
+
+export interface Location {
+  alarm: number;
+  status: number;
+  alarmFlags: AlarmFlags;
+  statusFlags: StatusFlags;
+  /** Signed degrees (negative for south / west). */
+  latitude: number;
+  longitude: number;
+  /** Wire values, degrees x 1e6, unsigned. */
+  rawLat: number;
+  rawLon: number;
+  altitude: number;
+  speedKmh: number;
+  /** 0.1 km/h units. */
+  rawSpeed: number;
+  direction: number;
+  time: Date;
+  extras: LocationExtras;
+  /** Every extra item in wire order, known or not. */
+  rawExtras: RawExtra[];
+  /** The body ended inside the last extra item. */
+  extrasTruncated: boolean;
+}
+
+/** The fields encodeLocation reads; everything else is derived on decode. */
+export type LocationInput = Pick<
+  Location,
+  'alarm' | 'status' | 'rawLat' | 'rawLon' | 'altitude' | 'rawSpeed' | 'direction' | 'time'
+> & { rawExtras?: RawExtra[] };
+
+export const LOCATION_FIXED_LENGTH = 28;
+
+function signedDegrees(raw: number, negative: boolean): number {
+  // Avoid -0 so equality checks on decoded objects behave.
+  return negative && raw !== 0 ? -raw / 1e6 : raw / 1e6;
+}
+
+export function decodeLocation(body: Buffer): Location {
+  const r = new Reader(body, '0x0200 body');
+  const alarm = r.u32();
+  const status = r.u32();
+  const rawLat = r.u32();
+  const rawLon = r.u32();
+  const altitude = r.u16();
+  const rawSpeed = r.u16();
+  const direction = r.u16();
+  const time = decodeBcdTime(r.bytes(6));
+  const { items, truncated } = parseExtras(r.rest());
+  const statusFlags = decodeStatusFlags(status);
+  return {
+    alarm,
+    status,
+    alarmFlags: decodeAlarmFlags(alarm),
+    statusFlags,
+    latitude: signedDegrees(rawLat, statusFlags.southLatitude),
+    longitude: signedDegrees(rawLon, statusFlags.westLongitude),
+    rawLat,
+    rawLon,
+    altitude,
+    speedKmh: rawSpeed / 10,
+    rawSpeed,
+    direction,
+    time,
+    extras: decodeExtras(items),
+    rawExtras: items,
+    extrasTruncated: truncated,
+  };
+}
+
+/** Re-encodes from the raw fields and rawExtras only, so decode -> encode is byte-exact. */
+export function encodeLocation(loc: LocationInput): Buffer {
+  return Buffer.concat([
+    u32(loc.alarm, 'alarm'),
+    u32(loc.status, 'status'),
+    u32(loc.rawLat, 'rawLat'),
+    u32(loc.rawLon, 'rawLon'),
+    u16(loc.altitude, 'altitude'),
+    u16(loc.rawSpeed, 'rawSpeed'),
+    u16(loc.direction, 'direction'),
+    encodeBcdTime(loc.time),
+    encodeExtras(loc.rawExtras ?? []),
+  ]);
+}

@@ -1,0 +1,123 @@
+import type { Database } from '../db/database.ts';
+import type { SensorKind } from './tanks.ts';
+import { verifyDeviceSecret } from './device-secrets.ts';
+
+export interface SensorInfo {
+  id: number;
+  code: string;
+  kind: SensorKind;
+  unit: string;
+  deviceId: number | null;
+  tankId: number;
+  tankName: string;
+  enterpriseId: number;
+  regionCode: string;
+  rangeMin: number | null;
+  rangeMax: number | null;
+  lowLow: number | null;
+  low: number | null;
+  high: number | null;
+  highHigh: number | null;
+  deadband: number;
+  delayS: number;
+  interruptionTimeoutS: number;
+}
+
+export interface DeviceInfo {
+  id: number;
+  code: string;
+  enterpriseId: number;
+}
+
+export interface VehicleInfo {
+  id: number;
+  plate: string;
+  enterpriseId: number;
+  regionCode: string;
+  terminalPhone: string;
+  authCode: string | null;
+  speedLimitKmh: number | null;
+}
+
+export type DeviceAuthResult = { ok: true; device: DeviceInfo } | { ok: false; reason: 'unknown_device' | 'disabled' | 'bad_secret' };
+
+const sensorSelect = `
+  select s.id, s.code, s.kind, s.unit, s.device_id as "deviceId", s.tank_id as "tankId", t.name as "tankName",
+         t.enterprise_id as "enterpriseId", e.region_code as "regionCode", s.range_min as "rangeMin", s.range_max as "rangeMax",
+         s.low_low as "lowLow", s.low, s.high, s.high_high as "highHigh", s.deadband, s.delay_s as "delayS",
+         s.interruption_timeout_s as "interruptionTimeoutS"
+  from sensors s join tanks t on t.id = s.tank_id join enterprises e on e.id = t.enterprise_id`;
+
+const vehicleSelect = `
+  select v.id, v.plate, v.enterprise_id as "enterpriseId", e.region_code as "regionCode", v.terminal_phone as "terminalPhone",
+         v.auth_code as "authCode", v.speed_limit_kmh as "speedLimitKmh"
+  from vehicles v join enterprises e on e.id = v.enterprise_id`;
+
+/**
+ * Read side of the registries for the hot ingest path, cached until a registry write calls invalidate().
+ */
+export class RegistryDirectory {
+  private sensorsByDevice = new Map<number, Promise<Map<string, SensorInfo>>>();
+  private sensorsById: Promise<Map<number, SensorInfo>> | null = null;
+  private listeners: Array<() => void> = [];
+
+  constructor(private readonly db: Database) {}
+
+  invalidate(): void {
+    this.sensorsByDevice.clear();
+    this.sensorsById = null;
+    for (const l of this.listeners) l();
+  }
+
+  onInvalidate(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  async authenticateDevice(code: string, secret: string): Promise<DeviceAuthResult> {
+    const [row] = await this.db.query<{ id: number; code: string; enterprise_id: number; enabled: boolean; secret_hash: string }>(
+      'select id, code, enterprise_id, enabled, secret_hash from devices where code = $1',
+      [code],
+    );
+    if (!row) return { ok: false, reason: 'unknown_device' };
+    if (!verifyDeviceSecret(secret, row.secret_hash)) return { ok: false, reason: 'bad_secret' };
+    if (!row.enabled) return { ok: false, reason: 'disabled' };
+    return { ok: true, device: { id: row.id, code: row.code, enterpriseId: row.enterprise_id } };
+  }
+
+  sensorsOfDevice(deviceId: number): Promise<Map<string, SensorInfo>> {
+    let cached = this.sensorsByDevice.get(deviceId);
+    if (!cached) {
+      cached = this.db.query<SensorInfo>(`${sensorSelect} where s.device_id = $1`, [deviceId]).then((rows) => new Map(rows.map((r) => [r.code, r])));
+      this.sensorsByDevice.set(deviceId, cached);
+    }
+    return cached;
+  }
+
+  async sensor(id: number): Promise<SensorInfo | undefined> {
+    this.sensorsById ??= this.db.query<SensorInfo>(sensorSelect).then((rows) => new Map(rows.map((r) => [r.id, r])));
+    return (await this.sensorsById).get(id);
+  }
+
+  async allSensors(): Promise<SensorInfo[]> {
+    await this.sensor(0);
+    return [...(await this.sensorsById!).values()];
+  }
+
+  async vehicleByPhone(phone: string): Promise<VehicleInfo | null> {
+    const [row] = await this.db.query<VehicleInfo>(`${vehicleSelect} where v.terminal_phone = $1`, [phone]);
+    return row ?? null;
+  }
+
+  async saveAuthCode(vehicleId: number, authCode: string): Promise<void> {
+    await this.db.query('update vehicles set auth_code = $2, updated_at = now() where id = $1', [vehicleId, authCode]);
+  }
+
+  async recordUnboundTerminal(t: { phone: string; plate: string; terminalId: string; makerId: string; model: string }): Promise<void> {
+    await this.db.query(
+      `insert into unbound_terminals (phone, plate, terminal_id, maker_id, model) values ($1, $2, $3, $4, $5)
+       on conflict (phone) do update set plate = excluded.plate, terminal_id = excluded.terminal_id, maker_id = excluded.maker_id,
+         model = excluded.model, attempts = unbound_terminals.attempts + 1, last_seen_at = now()`,
+      [t.phone, t.plate, t.terminalId, t.makerId, t.model],
+    );
+  }
+}
