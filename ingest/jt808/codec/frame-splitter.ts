@@ -32,8 +32,10 @@ export class FrameSplitter {
 
   push(chunk: Buffer): Buffer[] {
     const frames: Buffer[] = [];
-    if (!(chunk instanceof Uint8Array) || chunk.length === 0) return frames;
-    const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    // Defensive: callers in plain JS may hand us anything.
+    const input: unknown = chunk;
+    if (!(input instanceof Uint8Array) || input.length === 0) return frames;
+    const data = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.length);
     let pos = 0;
     while (pos < data.length) {
       const flag = data.indexOf(FLAG, pos);

@@ -1,0 +1,52 @@
+import type { AedesOptions, Aedes } from 'aedes';
+import type { Logger } from 'pino';
+import type { Metrics } from '../../platform/metrics.ts';
+import type { TelemetryIntake } from '../readings/telemetry-intake.ts';
+import { deviceOf } from './mqtt-clients.ts';
+import { errorsTopic, isOwnTopic, telemetryTopic } from './device-topics.ts';
+
+/**
+ * PUBLISH. An ACL violation is an error (aedes then closes the connection). A bad payload is not: the device
+ * gets the reason on its errors topic and stays connected. Telemetry is taken in before the callback, so
+ * the PUBACK of a QoS 1 message follows intake.
+ */
+export function authorizePublishHandler(getBroker: () => Aedes, intake: TelemetryIntake, metrics: Metrics, log: Logger): NonNullable<AedesOptions['authorizePublish']> {
+  return (client, packet, done) => {
+    const device = deviceOf(client);
+    if (packet.topic.startsWith('$SYS')) {
+      metrics.aclRefusals.inc({ action: 'publish', reason: 'sys_topic' });
+      log.warn({ device: device?.code, topic: packet.topic }, 'MQTT publish to $SYS refused');
+      return done(new Error('$SYS is reserved'));
+    }
+    if (!device || !isOwnTopic(device.code, packet.topic)) {
+      metrics.aclRefusals.inc({ action: 'publish', reason: 'foreign_topic' });
+      log.warn({ device: device?.code, topic: packet.topic }, 'MQTT publish to a foreign topic refused');
+      return done(new Error('not authorized for this topic'));
+    }
+    if (packet.topic !== telemetryTopic(device.code)) return done(null);
+
+    packet.retain = false; // telemetry is history, never a retained message
+    const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+    intake.accept(device, payload, new Date()).then(
+      (result) => {
+        if (result.ok) {
+          metrics.mqttMessages.inc({ result: 'accepted' });
+          metrics.readingsAccepted.inc(result.accepted);
+          return done(null);
+        }
+        metrics.mqttMessages.inc({ result: result.error });
+        log.warn({ device: device.code, error: result.error, message: result.message }, 'MQTT telemetry rejected');
+        const report = { error: result.error, message: result.message, details: result.details, topic: packet.topic, at: new Date().toISOString() };
+        getBroker().publish(
+          { cmd: 'publish', topic: errorsTopic(device.code), payload: Buffer.from(JSON.stringify(report)), qos: 0, retain: false, dup: false },
+          () => done(null),
+        );
+      },
+      (err: Error) => {
+        metrics.mqttMessages.inc({ result: 'internal_error' });
+        log.error({ err, device: device.code }, 'MQTT telemetry intake failed');
+        done(err);
+      },
+    );
+  };
+}

@@ -1,0 +1,28 @@
+import type { SensorReading } from '../../ingest/telemetry-events.ts';
+
+export interface SensorLive {
+  value: number;
+  ts: Date;
+  quality: 'good' | 'fault';
+}
+
+/** Current value per sensor. A reading older than the current one is history, not news: it does not move the value back. */
+export class SensorLiveState {
+  private readonly current = new Map<number, SensorLive>();
+
+  /** Returns true when the reading became the current value. */
+  apply(r: SensorReading): boolean {
+    const prev = this.current.get(r.sensorId);
+    if (prev && prev.ts.getTime() > r.ts.getTime()) return false;
+    this.current.set(r.sensorId, { value: r.value, ts: r.ts, quality: r.quality });
+    return true;
+  }
+
+  get(sensorId: number): SensorLive | undefined {
+    return this.current.get(sensorId);
+  }
+
+  seed(sensorId: number, live: SensorLive): void {
+    if (!this.current.has(sensorId)) this.current.set(sensorId, live);
+  }
+}

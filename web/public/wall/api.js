@@ -1,0 +1,91 @@
+// REST client: bearer token in sessionStorage, 401 -> unauthorized handler.
+
+const TOKEN_KEY = 'hazwatch.wall.token';
+const USER_KEY = 'hazwatch.wall.user';
+
+export class ApiError extends Error {
+  constructor(status, body, message) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.body = body;
+  }
+}
+
+let unauthorizedHandler = () => {};
+export function setUnauthorizedHandler(fn) { unauthorizedHandler = fn; }
+
+export function getToken() {
+  try { return sessionStorage.getItem(TOKEN_KEY); } catch { return null; }
+}
+export function getUser() {
+  try { return JSON.parse(sessionStorage.getItem(USER_KEY) || 'null'); } catch { return null; }
+}
+export function setSession(token, user) {
+  sessionStorage.setItem(TOKEN_KEY, token);
+  sessionStorage.setItem(USER_KEY, JSON.stringify(user ?? null));
+}
+export function clearSession() {
+  try {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(USER_KEY);
+  } catch { /* storage unavailable */ }
+}
+
+function defaultMessage(status) {
+  if (status === 401) return '登录已失效，请重新登录';
+  if (status === 403) return '没有权限执行此操作';
+  if (status === 404) return '请求的资源不存在';
+  if (status === 409) return '操作冲突，请刷新后重试';
+  if (status === 429) return '请求过于频繁，请稍后再试';
+  if (status >= 500) return `服务器错误（HTTP ${status}）`;
+  return `请求失败（HTTP ${status}）`;
+}
+
+async function request(method, path, body, { auth = true, timeoutMs = 15000 } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (auth) {
+    const token = getToken();
+    if (!token) {
+      unauthorizedHandler();
+      throw new ApiError(401, null, defaultMessage(401));
+    }
+    headers.Authorization = `Bearer ${token}`;
+  }
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+  let res;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      signal: ctrl.signal,
+    });
+  } catch {
+    throw new ApiError(0, null, '无法连接服务器，请检查网络');
+  } finally {
+    clearTimeout(timer);
+  }
+  let data = null;
+  const text = await res.text().catch(() => '');
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = null; }
+  }
+  if (res.status === 401 && auth) unauthorizedHandler();
+  if (!res.ok) {
+    const msg = data && typeof data.message === 'string' && data.message ? data.message : defaultMessage(res.status);
+    throw new ApiError(res.status, data, msg);
+  }
+  return data;
+}
+
+export const api = {
+  login: (username, password) => request('POST', '/api/auth/login', { username, password }, { auth: false }),
+  tanks: () => request('GET', '/api/monitor/tanks'),
+  vehicles: () => request('GET', '/api/monitor/vehicles'),
+  openAlarms: () => request('GET', '/api/alarms?state=open'),
+  ackAlarm: (id) => request('POST', `/api/alarms/${encodeURIComponent(id)}/ack`, {}),
+};

@@ -1,0 +1,136 @@
+// Offline vector base map: renders park-basemap.geojson (GCJ-02) with a dark
+// style and zoom-dependent labels. No tile layer anywhere.
+import { esc } from './dom.js';
+
+const L = window.L;
+
+const STYLE = {
+  water: { color: '#1c5d8c', weight: 1, fillColor: '#0d3352', fillOpacity: 1 },
+  boundary: { color: '#3da5ff', weight: 2, dashArray: '10 6', fillColor: '#0f1b2b', fillOpacity: 1 },
+  green: { stroke: false, fillColor: '#0f2a22', fillOpacity: 1 },
+  plot: { color: '#36618f', weight: 1.2, fillColor: '#15263b', fillOpacity: 1 },
+  plotEnterprise: { color: '#4f8fd0', weight: 1.6, fillColor: '#172d47', fillOpacity: 1 },
+  plotReserved: { color: '#2a3d55', weight: 1, dashArray: '4 4', fillColor: '#111c2b', fillOpacity: 1 },
+  tank_farm: { color: '#9a7ae0', weight: 1.2, dashArray: '4 3', fillColor: '#211f3a', fillOpacity: 1 },
+  tank: { color: '#b49cf0', weight: 1, fillColor: '#3b3163', fillOpacity: 1 },
+  jetty: { color: '#62768f', weight: 1, fillColor: '#27344a', fillOpacity: 1 },
+};
+const LINE = {
+  expressway: [{ color: '#2b1c06', weight: 10 }, { color: '#d38b25', weight: 6 }, { color: '#f5c36b', weight: 1, dashArray: '8 10' }],
+  main: [{ color: '#050a12', weight: 8 }, { color: '#3f5876', weight: 5 }],
+  secondary: [{ color: '#050a12', weight: 6 }, { color: '#2f4560', weight: 3.2 }],
+  ramp: [{ color: '#2b1c06', weight: 5 }, { color: '#a36d22', weight: 3 }],
+};
+
+const POI_SYMBOL = { fire: '消', command: '指', medical: '医', gate: '互' };
+
+function polygonStyle(f) {
+  const p = f.properties || {};
+  if (p.kind === 'plot') return p.enterprise ? STYLE.plotEnterprise : p.reserved ? STYLE.plotReserved : STYLE.plot;
+  return STYLE[p.kind] || STYLE.plot;
+}
+
+function label(latlng, cls, text, rotate = 0) {
+  const html = `<span style="transform:translate(-50%,-50%) rotate(${rotate.toFixed(1)}deg)">${esc(text)}</span>`;
+  return L.marker(latlng, {
+    pane: 'labels', interactive: false, keyboard: false,
+    icon: L.divIcon({ className: `map-label ${cls}`, html, iconSize: null }),
+  });
+}
+
+/** Point `frac` along a polyline, plus the on-screen angle of that segment. */
+function alongLine(map, latlngs, frac) {
+  const z = 15;
+  const pts = latlngs.map((ll) => map.project(ll, z));
+  let total = 0;
+  const seg = [];
+  for (let i = 1; i < pts.length; i++) { const d = pts[i].distanceTo(pts[i - 1]); seg.push(d); total += d; }
+  let target = total * frac;
+  for (let i = 1; i < pts.length; i++) {
+    if (target <= seg[i - 1] || i === pts.length - 1) {
+      const t = seg[i - 1] ? Math.min(1, target / seg[i - 1]) : 0;
+      const a = pts[i - 1], b = pts[i];
+      const p = L.point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+      let ang = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
+      if (ang > 90) ang -= 180;
+      if (ang <= -90) ang += 180;
+      return { latlng: map.unproject(p, z), angle: ang };
+    }
+    target -= seg[i - 1];
+  }
+  return { latlng: latlngs[0], angle: 0 };
+}
+
+const toLatLng = ([lon, lat]) => L.latLng(lat, lon);
+
+/** Draws the base map; returns the park boundary bounds (or null). */
+export function drawBasemap(map, gj) {
+  const feats = (gj && gj.features) || [];
+  const areas = feats.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type));
+  const lines = feats.filter((f) => f.geometry && /LineString$/.test(f.geometry.type));
+  const points = feats.filter((f) => f.geometry && f.geometry.type === 'Point');
+
+  const group = L.layerGroup().addTo(map);
+  const common = { pane: 'basemap', interactive: false };
+
+  L.geoJSON({ type: 'FeatureCollection', features: areas }, { ...common, style: polygonStyle }).addTo(group);
+
+  // roads: all casings first, then all fills, so crossings look joined
+  const roadClass = (f) => (f.properties.kind === 'expressway' ? 'expressway' : f.properties.class || 'secondary');
+  const ordered = [...lines].sort((a, b) => (roadClass(a) === 'expressway') - (roadClass(b) === 'expressway'));
+  const maxLayers = 3;
+  for (let layer = 0; layer < maxLayers; layer++) {
+    for (const f of ordered) {
+      const st = (LINE[roadClass(f)] || LINE.secondary)[layer];
+      if (!st) continue;
+      L.geoJSON(f, { ...common, style: { ...st, lineCap: 'round', lineJoin: 'round', opacity: 1 } }).addTo(group);
+    }
+  }
+
+  for (const f of points) {
+    const p = f.properties || {};
+    const ll = toLatLng(f.geometry.coordinates);
+    if (p.kind === 'tank') {
+      L.circle(ll, { ...common, ...STYLE.tank, radius: p.radius || 35 }).addTo(group);
+      if (p.name) label(ll, 'lbl-tank', p.name).addTo(group);
+    } else if (p.kind === 'poi') {
+      const html = `<span><b class="poi-sym poi-${esc(p.poiType || 'other')}">${esc(POI_SYMBOL[p.poiType] || '•')}</b>${esc(p.name || '')}</span>`;
+      L.marker(ll, { pane: 'labels', interactive: false, keyboard: false,
+        icon: L.divIcon({ className: 'map-label lbl-poi', html, iconSize: null }) }).addTo(group);
+    }
+  }
+
+  // area labels
+  let parkBounds = null;
+  for (const f of areas) {
+    const p = f.properties || {};
+    const layer = L.geoJSON(f);
+    const b = layer.getBounds();
+    if (p.kind === 'boundary') parkBounds = b;
+    if (!p.name) continue;
+    const at = Array.isArray(p.label) ? toLatLng(p.label) : b.getCenter();
+    let cls = 'lbl-plot';
+    if (p.kind === 'water') cls = 'lbl-water';
+    else if (p.kind === 'boundary') cls = 'lbl-park';
+    else if (p.kind === 'green') continue;
+    else if (p.kind === 'tank_farm') cls = 'lbl-minor lbl-farm';
+    else if (p.enterprise) cls = 'lbl-ent';
+    else if (p.small || p.reserved) cls = 'lbl-minor';
+    label(at, cls, p.name, p.labelRotate || 0).addTo(group);
+  }
+
+  // line labels, rotated along the road
+  for (const f of lines) {
+    const p = f.properties || {};
+    if (!p.name) continue;
+    const coords = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates[0];
+    const { latlng, angle } = alongLine(map, coords.map(toLatLng), typeof p.labelAt === 'number' ? p.labelAt : 0.5);
+    const cls = p.kind === 'expressway' ? 'lbl-road lbl-expressway' : p.class === 'main' ? 'lbl-road' : 'lbl-road lbl-minor';
+    label(latlng, cls, p.name, angle).addTo(group);
+  }
+
+  if (!parkBounds && Array.isArray(gj.bbox) && gj.bbox.length === 4) {
+    parkBounds = L.latLngBounds([gj.bbox[1], gj.bbox[0]], [gj.bbox[3], gj.bbox[2]]);
+  }
+  return parkBounds;
+}
