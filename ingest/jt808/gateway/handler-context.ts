@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import type { Jt808Header } from '../codec/index.ts';
+import type { RegistryDirectory } from '../../../platform/registries/registry-directory.ts';
+import type { Metrics } from '../../../platform/metrics.ts';
+import type { VehiclePosition } from '../../telemetry-events.ts';
+import type { TerminalSession } from './terminal-session.ts';
+
+export interface PositionSink {
+  acceptPosition(p: VehiclePosition): void;
+}
+
+/** Everything a message handler may use: the session, the registries, and a way to answer. */
+export interface HandlerContext {
+  session: TerminalSession;
+  directory: RegistryDirectory;
+  positions: PositionSink;
+  metrics: Metrics;
+  log: Logger;
+  /** Sends a platform message to this terminal in its edition; returns the serial used. */
+  send(msgId: number, body: Buffer): number;
+  /** 0x8001 general response to the given frame. */
+  respond(header: Jt808Header, result: number): void;
+  /** Marks this connection as the terminal's current session, closing an older one. */
+  bindTerminal(phone: string): void;
+  close(reason: string): void;
+}
+
+export type MessageHandler = (ctx: HandlerContext, header: Jt808Header, body: Buffer) => Promise<void> | void;

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { decodeRegister, encodeRegisterReply, MsgId, normalizePhone, RegisterResult } from '../../codec/index.ts';
+import type { MessageHandler } from '../handler-context.ts';
+
+/** 0x0100 → 0x8100. Only terminals in the vehicle registry get an auth code; unknown ones are listed for binding. */
+export const handleRegister: MessageHandler = async (ctx, header, body) => {
+  const reg = decodeRegister(body, header);
+  ctx.session.edition = reg.edition;
+  const phone = normalizePhone(header.phone);
+  const vehicle = await ctx.directory.vehicleByPhone(phone);
+  if (!vehicle) {
+    await ctx.directory.recordUnboundTerminal({ phone, plate: reg.plate, terminalId: reg.terminalId, makerId: reg.makerId, model: reg.model });
+    ctx.log.warn({ phone, plate: reg.plate, terminalId: reg.terminalId }, 'JT808 registration from an unknown terminal');
+    ctx.send(MsgId.RegisterReply, encodeRegisterReply({ replySerial: header.serial, result: RegisterResult.TerminalUnknown }));
+    return;
+  }
+  // A terminal that registers again (lost its code, reflashed) gets its existing code back.
+  const authCode = vehicle.authCode ?? randomBytes(8).toString('hex').toUpperCase();
+  if (!vehicle.authCode) await ctx.directory.saveAuthCode(vehicle.id, authCode);
+  ctx.log.info({ phone, plate: vehicle.plate, edition: reg.edition }, 'JT808 terminal registered');
+  ctx.send(MsgId.RegisterReply, encodeRegisterReply({ replySerial: header.serial, result: RegisterResult.Ok, authCode }));
+};

@@ -1,0 +1,187 @@
+import type net from 'node:net';
+import type { Logger } from 'pino';
+import {
+  decodeFrame,
+  encodeFrame,
+  encodeGeneralResponse,
+  FrameSplitter,
+  isJt808DecodeError,
+  MsgId,
+  normalizePhone,
+  ResponseResult,
+  SubpackageAssembler,
+  type Jt808Header,
+} from '../codec/index.ts';
+import type { RegistryDirectory } from '../../../platform/registries/registry-directory.ts';
+import type { Metrics } from '../../../platform/metrics.ts';
+import type { HandlerContext, PositionSink } from './handler-context.ts';
+import type { TerminalSession } from './terminal-session.ts';
+import { handlers } from './handlers/index.ts';
+
+export interface ConnectionOptions {
+  idleTimeoutMs: number;
+  /** An unauthenticated connection gets this long to authenticate. */
+  authTimeoutMs: number;
+  lenientChecksum: boolean;
+  directory: RegistryDirectory;
+  positions: PositionSink;
+  metrics: Metrics;
+  log: Logger;
+  bindTerminal: (phone: string, conn: TerminalConnection) => void;
+  onClose: (conn: TerminalConnection) => void;
+}
+
+const hex = (msgId: number) => `0x${msgId.toString(16).padStart(4, '0')}`;
+
+/**
+ * One terminal's TCP connection: splits the byte stream into frames, decodes each on its own (a bad frame is
+ * answered or logged and never stops the next), enforces authentication, and dispatches to the handlers in order.
+ */
+export class TerminalConnection {
+  readonly session: TerminalSession;
+  private readonly splitter = new FrameSplitter({ maxFrameBytes: 4096 });
+  private readonly assembler = new SubpackageAssembler({ timeoutMs: 30_000, maxPendingSets: 8, maxBytes: 2 * 1024 * 1024 });
+  private serial = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private idleTimer: NodeJS.Timeout;
+  private authTimer: NodeJS.Timeout | null;
+  private closed = false;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly socket: net.Socket,
+    connectionId: number,
+    private readonly opts: ConnectionOptions,
+  ) {
+    const remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    this.session = { connectionId, remote, phone: null, wirePhone: null, edition: '2013', protocolVersion: 1, vehicle: null, authenticated: false, lastFrameAt: Date.now() };
+    this.log = opts.log.child({ conn: connectionId, remote });
+    this.idleTimer = setTimeout(() => this.close('idle timeout'), opts.idleTimeoutMs);
+    this.authTimer = setTimeout(() => this.close('not authenticated in time'), opts.authTimeoutMs);
+    socket.setNoDelay(true);
+    socket.on('data', (chunk) => this.onData(chunk));
+    socket.on('error', (err) => this.log.debug({ err: err.message }, 'JT808 socket error'));
+    socket.on('close', () => this.cleanup());
+  }
+
+  private onData(chunk: Buffer) {
+    this.idleTimer.refresh();
+    for (const raw of this.splitter.push(chunk)) {
+      this.queue = this.queue.then(() => this.onFrame(raw));
+    }
+  }
+
+  private async onFrame(raw: Buffer) {
+    if (this.closed) return;
+    let header: Jt808Header;
+    let body: Buffer;
+    try {
+      const frame = decodeFrame(raw, { lenient: this.opts.lenientChecksum });
+      header = frame.header;
+      body = frame.body;
+      if (header.subpackage) {
+        const { complete } = this.assembler.add(frame);
+        if (!complete) return;
+        ({ header, body } = complete);
+      }
+    } catch (err) {
+      const code = isJt808DecodeError(err) ? err.code : 'internal';
+      this.opts.metrics.jt808Frames.inc({ msg: 'unknown', result: code });
+      this.log.warn({ reason: code, err: (err as Error).message, head: raw.subarray(0, 32).toString('hex') }, 'JT808 malformed frame dropped');
+      return;
+    }
+    this.session.lastFrameAt = Date.now();
+    this.session.wirePhone = header.phone;
+    this.session.phone ??= normalizePhone(header.phone);
+    if (header.is2019) {
+      this.session.edition = '2019';
+      this.session.protocolVersion = header.protocolVersion ?? this.session.protocolVersion;
+    }
+    const msg = hex(header.msgId);
+    if (this.session.authenticated && normalizePhone(header.phone) !== this.session.phone) {
+      this.opts.metrics.jt808Frames.inc({ msg, result: 'phone_mismatch' });
+      this.log.warn({ msg, phone: header.phone }, 'JT808 frame for another terminal on an authenticated connection refused');
+      return this.respond(header, ResponseResult.Fail);
+    }
+    const entry = handlers.get(header.msgId);
+    if (!entry) {
+      this.opts.metrics.jt808Frames.inc({ msg, result: 'unsupported' });
+      return this.respond(header, ResponseResult.Unsupported);
+    }
+    if (!entry.open && !this.session.authenticated) {
+      this.opts.metrics.jt808Frames.inc({ msg, result: 'unauthenticated' });
+      this.log.warn({ msg, phone: header.phone }, 'JT808 message before authentication refused');
+      return this.respond(header, ResponseResult.Fail);
+    }
+    try {
+      await entry.handle(this.context(), header, body);
+      this.opts.metrics.jt808Frames.inc({ msg, result: 'ok' });
+      if (this.session.authenticated && this.authTimer) {
+        clearTimeout(this.authTimer);
+        this.authTimer = null;
+      }
+    } catch (err) {
+      const code = isJt808DecodeError(err) ? err.code : 'internal';
+      this.opts.metrics.jt808Frames.inc({ msg, result: code });
+      this.log.warn({ msg, reason: code, err: (err as Error).message, head: body.subarray(0, 32).toString('hex') }, 'JT808 message could not be handled');
+      this.respond(header, code === 'internal' ? ResponseResult.Fail : ResponseResult.BadMessage);
+    }
+  }
+
+  private context(): HandlerContext {
+    return {
+      session: this.session,
+      directory: this.opts.directory,
+      positions: this.opts.positions,
+      metrics: this.opts.metrics,
+      log: this.log,
+      send: (msgId, body) => this.send(msgId, body),
+      respond: (header, result) => this.respond(header, result),
+      bindTerminal: (phone) => this.opts.bindTerminal(phone, this),
+      close: (reason) => this.close(reason),
+    };
+  }
+
+  send(msgId: number, body: Buffer): number {
+    const serial = this.serial;
+    this.serial = (this.serial + 1) & 0xffff;
+    const is2019 = this.session.edition === '2019';
+    const frame = encodeFrame(
+      {
+        msgId,
+        encryption: 0,
+        subpackage: false,
+        is2019,
+        ...(is2019 ? { protocolVersion: this.session.protocolVersion } : {}),
+        phone: this.session.wirePhone ?? '0',
+        serial,
+      },
+      body,
+    );
+    if (!this.closed) this.socket.write(frame);
+    return serial;
+  }
+
+  private respond(header: Jt808Header, result: number) {
+    this.send(MsgId.PlatformResponse, encodeGeneralResponse({ replySerial: header.serial, replyMsgId: header.msgId, result }));
+  }
+
+  close(reason: string) {
+    if (this.closed) return;
+    this.log.info({ reason, phone: this.session.phone }, 'JT808 connection closed');
+    this.closed = true;
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), 2000).unref();
+    this.cleanup();
+  }
+
+  private cleanupDone = false;
+  private cleanup() {
+    if (this.cleanupDone) return;
+    this.cleanupDone = true;
+    this.closed = true;
+    clearTimeout(this.idleTimer);
+    if (this.authTimer) clearTimeout(this.authTimer);
+    this.opts.onClose(this);
+  }
+}

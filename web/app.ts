@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Database } from '../platform/db/database.ts';
+import type { Accounts } from '../platform/auth/accounts.ts';
+import type { RegistryDirectory } from '../platform/registries/registry-directory.ts';
+import { RegistryRepository } from '../platform/registries/registry-repository.ts';
+import { enterprisesModule } from '../platform/registries/enterprises.ts';
+import { tanksModule } from '../platform/registries/tanks.ts';
+import { devicesModule } from '../platform/registries/devices.ts';
+import { vehiclesModule } from '../platform/registries/vehicles.ts';
+import { hashDeviceSecret, newDeviceSecret } from '../platform/registries/device-secrets.ts';
+import type { AlarmChange, AlarmStore } from '../alerts/alarm-store.ts';
+import type { SensorLiveState } from '../monitor/live-state/sensor-live-state.ts';
+import type { VehicleLiveState } from '../monitor/live-state/vehicle-live-state.ts';
+import type { TelemetryReader } from '../monitor/telemetry-store/telemetry-reader.ts';
+import { authentication } from './plugins/authentication.ts';
+import { errorHandler } from './plugins/error-handler.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { alarmRoutes } from './routes/alarm-routes.ts';
+import { registryRoutes } from './routes/registry-routes.ts';
+import { deviceSecretRoutes } from './routes/device-secret-routes.ts';
+import { monitorRoutes } from './routes/monitor-routes.ts';
+import { healthRoutes, type ComponentHealth } from './routes/health-routes.ts';
+
+export interface AppDeps {
+  db: Database;
+  accounts: Accounts;
+  directory: RegistryDirectory;
+  alarms: AlarmStore;
+  publishAlarmChange: (change: AlarmChange) => void;
+  sensorLive: SensorLiveState;
+  vehicleLive: VehicleLiveState;
+  vehicleOnline: (vehicleId: number) => boolean;
+  reader: TelemetryReader;
+  health: () => Promise<ComponentHealth>;
+  metricsRegistry: Registry;
+  log: Logger;
+}
+
+const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+const leafletDir = path.join(path.dirname(fileURLToPath(import.meta.resolve('leaflet/package.json'))), 'dist');
+
+/** The HTTP application: API, OpenAPI docs at /docs, the monitoring wall at /wall/. Tested through inject(). */
+export async function build(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger, bodyLimit: 1024 * 1024, trustProxy: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '危险化学品安全监测预警平台 API', version: '0.1.0', description: 'MQTT、JT/T 808 接入与报警处置的 HTTP 接口。认证：Authorization: Bearer <token>。' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(rateLimit, { global: false });
+  await app.register(errorHandler);
+  await app.register(authentication, { accounts: deps.accounts });
+
+  await app.register(healthRoutes, { health: deps.health, registry: deps.metricsRegistry });
+  await app.register(authRoutes, { accounts: deps.accounts });
+  await app.register(alarmRoutes, { alarms: deps.alarms, publish: deps.publishAlarmChange });
+
+  const invalidate = () => deps.directory.invalidate();
+  await app.register(registryRoutes(new RegistryRepository(deps.db, enterprisesModule, invalidate)));
+  await app.register(registryRoutes(new RegistryRepository(deps.db, tanksModule, invalidate)));
+  await app.register(registryRoutes(new RegistryRepository(deps.db, vehiclesModule, invalidate)));
+  await app.register(
+    registryRoutes(new RegistryRepository(deps.db, devicesModule, invalidate), {
+      createColumns: () => {
+        const secret = newDeviceSecret();
+        return { columns: { secret_hash: hashDeviceSecret(secret) }, reveal: { secret } };
+      },
+    }),
+  );
+  await app.register(deviceSecretRoutes, { db: deps.db, onChange: invalidate });
+  await app.register(monitorRoutes, {
+    db: deps.db,
+    sensorLive: deps.sensorLive,
+    vehicleLive: deps.vehicleLive,
+    reader: deps.reader,
+    vehicleOnline: deps.vehicleOnline,
+  });
+
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/', index: ['index.html'] });
+  await app.register(fastifyStatic, { root: leafletDir, prefix: '/vendor/leaflet/', decorateReply: false });
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/wall/'));
+  return app;
+}
