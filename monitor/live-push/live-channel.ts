@@ -83,6 +83,7 @@ export class LiveChannel {
     clearInterval(this.timer);
     this.flush();
     this.live.disconnectSockets(true);
-    await new Promise<void>((resolve) => this.io.close(() => resolve()));
+    // The HTTP server belongs to fastify, which closes it; only the engine's own connections end here.
+    this.io.engine.close();
   }
 }

@@ -1,7 +1,7 @@
 // Left column: tank cards (.tank-card[data-tank-id]) with sensor rows
 // (.sensor[data-sensor-id] > .sensor-value). Updated in place on readings.
 import { esc, isNum, pulseClass } from './dom.js';
-import { SENSOR_KIND, SENSOR_KIND_ORDER, SENSOR_STATE, LEVEL, unitLabel, decimalsFor, fmtNum, fmtDateTime, fmtAgo } from './labels.js';
+import { SENSOR_KIND, SENSOR_KIND_ORDER, SENSOR_STATE, SEVERITY_RANK, LEVEL, unitLabel, decimalsFor, fmtNum, fmtDateTime, fmtAgo } from './labels.js';
 import { displayState, sensorRange, pct } from './sensor-eval.js';
 
 // A sensor with no reading for this long is shown as 数据中断 even if the
@@ -11,7 +11,7 @@ export const STALE_AFTER_MS = 10 * 60 * 1000;
 const tanks = new Map();    // tankId -> { tank, el }
 const sensors = new Map();  // sensorId -> { sensor, tank, el, level, state }
 let container = null;
-let alarmSensorIds = new Set();
+let alarmSensorIds = new Map(); // sensorId -> severity of its worst active alarm
 let onChange = () => {};
 
 export function initTanks(el, opts = {}) {
@@ -38,7 +38,7 @@ function sameShape(items) {
 /** Full snapshot from GET /api/monitor/tanks; re-renders only if the set changed. */
 export function setTanks(items) {
   items = Array.isArray(items) ? items : [];
-  if (sameShape(items)) {
+  if (tanks.size && sameShape(items)) {
     for (const t of items) {
       const cur = tanks.get(t.id);
       Object.assign(cur.tank, { ...t, sensors: cur.tank.sensors });
@@ -92,12 +92,14 @@ function renderAll(items) {
       row.innerHTML = `
         <span class="sensor-kind">${esc(SENSOR_KIND[s.kind] || s.kind || '监测值')}</span>
         <span class="sensor-bar"><span class="bar-fill"></span>${ticks(s)}</span>
+        <span class="sensor-tag"></span>
         <span class="sensor-reading"><span class="sensor-value">--</span><span class="sensor-unit">${esc(unitLabel(s.unit))}</span></span>`;
       list.appendChild(row);
       const srec = {
         sensor: s, tank, el: row,
         valueEl: row.querySelector('.sensor-value'),
         fillEl: row.querySelector('.bar-fill'),
+        tagEl: row.querySelector('.sensor-tag'),
         level: null, state: null, decimals: decimalsFor(s),
       };
       sensors.set(s.id, srec);
@@ -148,6 +150,8 @@ function renderSensor(rec) {
   rec.el.dataset.state = state;
   rec.el.dataset.level = state === 'alarm' ? (level || 'alarm') : '';
   rec.el.classList.toggle('has-alarm', alarmSensorIds.has(s.id));
+  const tag = state === 'alarm' ? (LEVEL[level] || '报警') : state === 'normal' ? '' : SENSOR_STATE[state];
+  if (rec.tagEl.textContent !== tag) rec.tagEl.textContent = tag;
   rec.fillEl.style.width = `${pct(s.value, sensorRange(s)).toFixed(1)}%`;
   rec.el.title = sensorTitle(rec);
 }
@@ -168,11 +172,15 @@ function renderTankState(trec) {
     if (TANK_STATE_RANK[r.state] > TANK_STATE_RANK[worst]) worst = r.state;
   }
   if (!anyData && (trec.tank.sensors || []).length) worst = 'nodata';
-  const hasAlarm = (trec.tank.sensors || []).some((s) => alarmSensorIds.has(s.id));
-  if (hasAlarm && worst !== 'alarm') worst = 'alarm';
+  let alarmSev = '';
+  for (const s of trec.tank.sensors || []) {
+    const sev = alarmSensorIds.get(s.id);
+    if (sev && (SEVERITY_RANK[sev] || 0) > (SEVERITY_RANK[alarmSev] || 0)) alarmSev = sev;
+  }
   trec.el.dataset.state = worst;
   trec.el.dataset.severe = String(worst === 'alarm' && severe);
-  trec.el.classList.toggle('has-alarm', hasAlarm);
+  trec.el.dataset.alarmSeverity = alarmSev; // active alarms on this tank (from the alarm list)
+  trec.el.classList.toggle('has-alarm', !!alarmSev);
   const badge = trec.el.querySelector('.tank-badge');
   if (badge.textContent !== TANK_BADGE[worst]) badge.textContent = TANK_BADGE[worst];
 }
@@ -216,7 +224,7 @@ export function setDeviceOnline(deviceId, online) {
   if (changed) onChange();
 }
 
-/** Highlight sensors/tanks that have an active, open alarm. */
+/** Highlight sensors/tanks that have an active, open alarm. ids: Map sensorId -> severity */
 export function setActiveAlarmSensors(ids) {
   alarmSensorIds = ids;
   for (const rec of sensors.values()) rec.el.classList.toggle('has-alarm', ids.has(rec.sensor.id));
