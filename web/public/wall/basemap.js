@@ -111,7 +111,7 @@ export function drawBasemap(map, gj) {
     const at = Array.isArray(p.label) ? toLatLng(p.label) : b.getCenter();
     let cls = 'lbl-plot';
     if (p.kind === 'water') cls = 'lbl-water';
-    else if (p.kind === 'boundary') cls = 'lbl-park';
+    else if (p.kind === 'boundary') continue; // the park name is in the panel title
     else if (p.kind === 'green') continue;
     else if (p.kind === 'tank_farm') cls = 'lbl-minor lbl-farm';
     else if (p.enterprise) cls = 'lbl-ent';

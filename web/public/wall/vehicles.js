@@ -23,6 +23,12 @@ export function initVehicles(leafletMap, opts = {}) {
 const hasPos = (v) => isNum(v.lat) && isNum(v.lon);
 const isStale = (v) => !v.ts || Date.now() - new Date(v.ts).getTime() > VEHICLE_STALE_MS;
 
+// Marker size follows the root font size so icons grow on 4K walls.
+function iconPx() {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 15;
+  return Math.max(26, Math.round(rem * 2));
+}
+
 function markerHtml(rec) {
   const v = rec.v;
   const dir = isNum(v.direction) ? v.direction : 0;
@@ -61,11 +67,11 @@ function render(rec) {
   const html = markerHtml(rec);
   if (!rec.marker) {
     rec.marker = L.marker([v.lat, v.lon], {
-      icon: L.divIcon({ className: 'vehicle-icon', html, iconSize: [30, 30], iconAnchor: [15, 15] }),
+      icon: L.divIcon({ className: 'vehicle-icon', html, iconSize: [iconPx(), iconPx()] }),
       keyboard: false,
       riseOnHover: true,
     });
-    rec.marker.bindTooltip(() => tooltipHtml(rec), { direction: 'top', offset: [0, -14], className: 'vehicle-tip', opacity: 1 });
+    rec.marker.bindTooltip(() => tooltipHtml(rec), { direction: 'top', offset: [0, -Math.round(iconPx() / 2)], className: 'vehicle-tip', opacity: 1 });
     rec.marker.addTo(layer);
   } else {
     rec.marker.setLatLng([v.lat, v.lon]);
