@@ -63,7 +63,7 @@ const tank = (code: string, name: string, medium: string, capacityM3: number, la
 
 export const demoEnterprises: DemoEnterprise[] = [
   {
-    code: '91320116MA1XYZ0A1B',
+    code: '91320116MA1XYW0A1B',
     name: '华东石化储运有限公司',
     regionCode: '320116',
     address: '南京市六合区临港化工园区滨江路8号',
@@ -77,7 +77,7 @@ export const demoEnterprises: DemoEnterprise[] = [
     ],
   },
   {
-    code: '91320116MA1XYZ0B2C',
+    code: '91320116MA1XYW0B2C',
     name: '临港精细化工有限公司',
     regionCode: '320116',
     address: '南京市六合区临港化工园区化工大道16号',
@@ -90,7 +90,7 @@ export const demoEnterprises: DemoEnterprise[] = [
     ],
   },
   {
-    code: '91320116MA1XYZ0C3D',
+    code: '91320116MA1XYW0C3D',
     name: '江北气体有限公司',
     regionCode: '320116',
     address: '南京市六合区临港化工园区纬七路3号',
@@ -113,12 +113,12 @@ export interface DemoVehicle {
 const loop = (points: Array<[number, number]>) => points;
 
 export const demoVehicles: DemoVehicle[] = [
-  { plate: '苏A·D1234', enterpriseCode: '91320116MA1XYZ0A1B', terminalPhone: '13800000001', speedKmh: 45,
+  { plate: '苏A·D1234', enterpriseCode: '91320116MA1XYW0A1B', terminalPhone: '13800000001', speedKmh: 45,
     route: loop([[32.236, 118.800], [32.236, 118.840], [32.215, 118.840], [32.215, 118.800]]) },
-  { plate: '苏A·D5678', enterpriseCode: '91320116MA1XYZ0A1B', terminalPhone: '13800000002', speedKmh: 55,
+  { plate: '苏A·D5678', enterpriseCode: '91320116MA1XYW0A1B', terminalPhone: '13800000002', speedKmh: 55,
     route: loop([[32.245, 118.790], [32.245, 118.850], [32.230, 118.850], [32.230, 118.790]]) },
-  { plate: '苏A·H2468', enterpriseCode: '91320116MA1XYZ0B2C', terminalPhone: '13800000003', speedKmh: 40,
+  { plate: '苏A·H2468', enterpriseCode: '91320116MA1XYW0B2C', terminalPhone: '13800000003', speedKmh: 40,
     route: loop([[32.226, 118.805], [32.226, 118.835], [32.220, 118.835], [32.220, 118.805]]) },
-  { plate: '苏A·J1357', enterpriseCode: '91320116MA1XYZ0C3D', terminalPhone: '13800000004', speedKmh: 60,
+  { plate: '苏A·J1357', enterpriseCode: '91320116MA1XYW0C3D', terminalPhone: '13800000004', speedKmh: 60,
     route: loop([[32.210, 118.795], [32.250, 118.795], [32.250, 118.845], [32.210, 118.845]]) },
 ];

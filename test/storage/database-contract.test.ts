@@ -44,22 +44,22 @@ describe.each(testDatabases)('relational storage on $name', (kind) => {
 
   it('registry: creates, finds, refuses duplicates with the field, and scopes by region and enterprise', async () => {
     const repo = new RegistryRepository(db, enterprisesModule);
-    const input = { code: '91320116MA1XYZ0A1B', name: '测试化工有限公司', regionCode: '320116' };
+    const input = { code: '91320116MA1XYW0A1B', name: '测试化工有限公司', regionCode: '320116' };
     const created = await repo.create(all, input);
     expect(created).toMatchObject({ code: input.code, name: input.name, regionCode: '320116' });
     await expect(repo.create(all, input)).rejects.toEqual(new DuplicateError('code'));
-    const other = await repo.create(all, { ...input, code: '91110105MA1XYZ0A1B', regionCode: '110105' });
+    const other = await repo.create(all, { ...input, code: '91110105MA1XYW0A1B', regionCode: '110105' });
 
     expect((await repo.list({ kind: 'region', prefix: '32' }, { page: 1, pageSize: 10 })).items.map((e) => e.id)).toEqual([created.id]);
     expect((await repo.list({ kind: 'region', prefix: '3201' }, { page: 1, pageSize: 10 })).total).toBe(1);
     expect(await repo.get({ kind: 'region', prefix: '11' }, created.id as number)).toBeNull();
     expect(await repo.get({ kind: 'enterprise', enterpriseId: other.id as number }, created.id as number)).toBeNull();
-    await expect(repo.create({ kind: 'region', prefix: '11' }, { ...input, code: '91320116MA1XYZ0Z9Z' })).rejects.toBeInstanceOf(OutOfScopeError);
+    await expect(repo.create({ kind: 'region', prefix: '11' }, { ...input, code: '91320116MA1XYW0A9B' })).rejects.toBeInstanceOf(OutOfScopeError);
   });
 
   it('tanks keep sensor ids across edits and drop removed sensors', async () => {
     const enterprises = new RegistryRepository(db, enterprisesModule);
-    const e = await enterprises.create(all, { code: '91320116MA1XYZ0A1B', name: '测试化工有限公司', regionCode: '320116' });
+    const e = await enterprises.create(all, { code: '91320116MA1XYW0A1B', name: '测试化工有限公司', regionCode: '320116' });
     const tanks = new RegistryRepository(db, tanksModule);
     const sensors = tanksModule.schema.shape.sensors.parse([
       { code: 'L1', kind: 'level', unit: 'm', high: 10, highHigh: 12 },

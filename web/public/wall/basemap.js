@@ -63,8 +63,19 @@ function alongLine(map, latlngs, frac) {
 
 const toLatLng = ([lon, lat]) => L.latLng(lat, lon);
 
+// Stroke widths are in pixels; widen them on big walls (root font > 15px).
+function scaled(style, k) {
+  if (k === 1) return style;
+  const out = { ...style };
+  if (out.weight) out.weight *= k;
+  if (out.dashArray) out.dashArray = out.dashArray.split(/\s+/).map((n) => Math.round(Number(n) * k)).join(' ');
+  return out;
+}
+
 /** Draws the base map; returns the park boundary bounds (or null). */
 export function drawBasemap(map, gj) {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 15;
+  const k = Math.max(1, rem / 15);
   const feats = (gj && gj.features) || [];
   const areas = feats.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type));
   const lines = feats.filter((f) => f.geometry && /LineString$/.test(f.geometry.type));
@@ -73,7 +84,7 @@ export function drawBasemap(map, gj) {
   const group = L.layerGroup().addTo(map);
   const common = { pane: 'basemap', interactive: false };
 
-  L.geoJSON({ type: 'FeatureCollection', features: areas }, { ...common, style: polygonStyle }).addTo(group);
+  L.geoJSON({ type: 'FeatureCollection', features: areas }, { ...common, style: (f) => scaled(polygonStyle(f), k) }).addTo(group);
 
   // roads: all casings first, then all fills, so crossings look joined
   const roadClass = (f) => (f.properties.kind === 'expressway' ? 'expressway' : f.properties.class || 'secondary');
@@ -83,7 +94,7 @@ export function drawBasemap(map, gj) {
     for (const f of ordered) {
       const st = (LINE[roadClass(f)] || LINE.secondary)[layer];
       if (!st) continue;
-      L.geoJSON(f, { ...common, style: { ...st, lineCap: 'round', lineJoin: 'round', opacity: 1 } }).addTo(group);
+      L.geoJSON(f, { ...common, style: { ...scaled(st, k), lineCap: 'round', lineJoin: 'round', opacity: 1 } }).addTo(group);
     }
   }
 
@@ -91,7 +102,7 @@ export function drawBasemap(map, gj) {
     const p = f.properties || {};
     const ll = toLatLng(f.geometry.coordinates);
     if (p.kind === 'tank') {
-      L.circle(ll, { ...common, ...STYLE.tank, radius: p.radius || 35 }).addTo(group);
+      L.circle(ll, { ...common, ...scaled(STYLE.tank, k), radius: p.radius || 35 }).addTo(group);
       if (p.name) label(ll, 'lbl-tank', p.name).addTo(group);
     } else if (p.kind === 'poi') {
       const html = `<span><b class="poi-sym poi-${esc(p.poiType || 'other')}">${esc(POI_SYMBOL[p.poiType] || '•')}</b>${esc(p.name || '')}</span>`;

@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { configFromEnv } from '../../platform/config.ts';
+import { startSystem, type RunningSystem } from '../../platform/system.ts';
+
+export const ADMIN_PASSWORD = 'test-admin-password';
+
+/** The whole system on free ports with a private data dir and its own InfluxDB; no demo data unless asked. */
+export async function startTestSystem(env: Record<string, string> = {}): Promise<RunningSystem & { dataDir: string; dispose(): Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hazwatch-test-'));
+  const config = configFromEnv({
+    HTTP_PORT: '0',
+    HTTP_HOST: '127.0.0.1',
+    MQTT_PORT: '0',
+    JT808_PORT: '0',
+    DATA_DIR: dataDir,
+    DEMO: 'false',
+    ADMIN_PASSWORD,
+    ...env,
+  });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const system = await startSystem(config, log);
+  return {
+    ...system,
+    dataDir,
+    async dispose() {
+      await system.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Minimal JSON client for the HTTP API. */
+export function apiClient(base: string) {
+  let token: string | null = null;
+  const call = async (method: string, url: string, body?: unknown) => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    call,
+    get token() {
+      return token;
+    },
+    async login(username: string, password: string) {
+      const res = await call('POST', '/api/auth/login', { username, password });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+      token = res.body.token;
+      return res.body;
+    },
+  };
+}
+
+/** Polls until fn returns a value (not undefined/null/false) or the time runs out. Readiness, not timing, is asserted. */
+export async function eventually<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== null && v !== undefined && v !== false) return v as T;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
