@@ -114,7 +114,7 @@ describe('walking skeleton: MQTT and JT/T 808 in, InfluxDB and alarms out, wall 
     expect(total).toBe(15.8);
 
     // A device may not publish under another device's topics: that is an ACL violation and ends the connection.
-    const closed = new Promise((resolve) => client.once('close', resolve));
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
     client.publish('devices/OTHER/telemetry', JSON.stringify({ sensor: 'LT1', value: 1 }), { qos: 1 });
     await closed;
     await client.endAsync(true);

@@ -14,7 +14,7 @@ import {
 import { initAlarms, setAlarms, applyAlarmEvent, alarmStats, refreshAlarmTexts, clearAlarms } from './alarms.js';
 import { connectLive, disconnectLive } from './live.js';
 import { updateStatus, markDataReceived } from './statusbar.js';
-import { toast, alarmTone } from './toast.js';
+import { toast, alarmTone, unlockAudio } from './toast.js';
 import { SENSOR_KIND, SEVERITY, alarmTypeLabel, unitLabel } from './labels.js';
 
 const TICK_MS = 15000;          // staleness re-evaluation
@@ -246,6 +246,9 @@ function boot() {
     document.getElementById('alarm-list').dataset.filter = btn.dataset.filter;
   });
   setUnauthorizedHandler(handleUnauthorized);
+  // browsers only allow sound after a user gesture (matters after a page reload)
+  document.addEventListener('pointerdown', unlockAudio, { once: true });
+  document.addEventListener('keydown', unlockAudio, { once: true });
 
   if (getToken()) startWall(getUser() || {});
   else showLogin();
