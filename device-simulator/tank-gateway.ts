@@ -15,7 +15,11 @@ export class SimulatedTankGateway {
     private readonly enterprise: DemoEnterprise,
     private readonly intervalMs = 5000,
     private readonly excursionEveryTicks = 36,
-  ) {}
+    /** Staggers gateways so their excursions do not all happen at once. */
+    startTick = 0,
+  ) {
+    this.tick = startTick;
+  }
 
   async start(mqttUrl: string): Promise<void> {
     const { device } = this.enterprise;

@@ -46,7 +46,10 @@ export interface AppDeps {
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
-const leafletDir = path.join(path.dirname(fileURLToPath(import.meta.resolve('leaflet/package.json'))), 'dist');
+const packageDir = (name: string) => path.dirname(fileURLToPath(import.meta.resolve(`${name}/package.json`)));
+const leafletDir = path.join(packageDir('leaflet'), 'dist');
+// CJK web font from npm, split by unicode-range: the wall renders Chinese on machines without Chinese fonts, offline.
+const fontDir = packageDir('@fontsource/noto-sans-sc');
 
 /** The HTTP application: API, OpenAPI docs at /docs, the monitoring wall at /wall/. Tested through inject(). */
 export async function build(deps: AppDeps): Promise<FastifyInstance> {
@@ -94,6 +97,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(fastifyStatic, { root: publicDir, prefix: '/', index: ['index.html'] });
   await app.register(fastifyStatic, { root: leafletDir, prefix: '/vendor/leaflet/', decorateReply: false });
+  await app.register(fastifyStatic, { root: fontDir, prefix: '/vendor/fonts/noto-sans-sc/', decorateReply: false, maxAge: '30d', immutable: true });
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/wall/'));
   return app;
 }

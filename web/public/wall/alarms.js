@@ -1,6 +1,6 @@
 // Right column: real-time alarm list (#alarm-list > li.alarm-item[data-alarm-id]).
 // Newest first; an alarm leaves the list once it is both cleared and acknowledged.
-import { esc, isNum, pulseClass } from './dom.js';
+import { esc, isNum, toNum, pulseClass } from './dom.js';
 import { SEVERITY, SEVERITY_RANK, alarmTypeLabel, alarmStateLabel, fmtTime, fmtDateTime, fmtNum } from './labels.js';
 
 const alarms = new Map();    // id -> Alarm
@@ -66,7 +66,8 @@ function itemHtml(a) {
   const src = opts.describeSource(a) || {};
   const sev = SEVERITY[a.severity] || a.severity || '';
   const sourceName = src.title || (a.source && a.source.name) || '未知来源';
-  const value = isNum(a.value) ? `${fmtNum(a.value, isNum(src.decimals) ? src.decimals : 2)}${src.unit ? ` ${esc(src.unit)}` : ''}` : '';
+  const v = toNum(a.value);
+  const value = v != null ? `${fmtNum(v, isNum(src.decimals) ? src.decimals : 2)}${src.unit ? ` ${esc(src.unit)}` : ''}` : '';
   const meta = [`首次 ${fmtTime(a.firstAt)}`];
   if (isNum(a.count) && a.count > 1) meta.push(`共 <b>${a.count}</b> 次`);
   if (src.sub) meta.push(esc(src.sub));

@@ -26,3 +26,13 @@ export function pulseClass(node, cls, ms) {
 }
 
 export const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+
+/** Number or null; accepts numeric strings (e.g. SQL numeric columns). */
+export function toNum(v) {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}

@@ -45,10 +45,12 @@ function niceCeil(v) {
 }
 
 /**
- * Instrument range [min, max] for the bar. Uses sensor.range {min,max} if the
- * server provides it, otherwise derives a sensible span from unit/thresholds.
+ * Instrument range [min, max] for the bar. Uses sensor.rangeMin/rangeMax (or
+ * range {min,max}) when the server provides them, otherwise derives a span
+ * from unit/thresholds.
  */
 export function sensorRange(sensor) {
+  if (isNum(sensor.rangeMin) && isNum(sensor.rangeMax) && sensor.rangeMax > sensor.rangeMin) return [sensor.rangeMin, sensor.rangeMax];
   const r = sensor.range;
   if (r && isNum(r.min) && isNum(r.max) && r.max > r.min) return [r.min, r.max];
   const unit = String(sensor.unit || '').toLowerCase();

@@ -1,12 +1,13 @@
 // Left column: tank cards (.tank-card[data-tank-id]) with sensor rows
 // (.sensor[data-sensor-id] > .sensor-value). Updated in place on readings.
-import { esc, isNum, pulseClass } from './dom.js';
+import { esc, isNum, toNum, pulseClass } from './dom.js';
 import { SENSOR_KIND, SENSOR_KIND_ORDER, SENSOR_STATE, SEVERITY_RANK, LEVEL, unitLabel, decimalsFor, fmtNum, fmtDateTime, fmtAgo } from './labels.js';
 import { displayState, sensorRange, pct } from './sensor-eval.js';
 
 // A sensor with no reading for this long is shown as 数据中断 even if the
-// server has not said so yet (the server's state wins when it sends one).
+// server has not said so yet. Per-sensor interruptionTimeoutS wins if sent.
 export const STALE_AFTER_MS = 10 * 60 * 1000;
+const staleAfter = (s) => (isNum(s.interruptionTimeoutS) && s.interruptionTimeoutS > 0 ? s.interruptionTimeoutS * 1000 : STALE_AFTER_MS);
 
 const tanks = new Map();    // tankId -> { tank, el }
 const sensors = new Map();  // sensorId -> { sensor, tank, el, level, state }
@@ -19,6 +20,21 @@ export function initTanks(el, opts = {}) {
   onChange = opts.onChange || onChange;
 }
 
+/** Coerce numeric fields so string-typed numbers from the API still work. */
+function normalizeSensor(s) {
+  const t = s.thresholds || {};
+  return {
+    ...s,
+    value: toNum(s.value),
+    rangeMin: toNum(s.rangeMin),
+    rangeMax: toNum(s.rangeMax),
+    interruptionTimeoutS: toNum(s.interruptionTimeoutS),
+    thresholds: {
+      lowLow: toNum(t.lowLow), low: toNum(t.low), high: toNum(t.high), highHigh: toNum(t.highHigh), deadband: toNum(t.deadband),
+    },
+  };
+}
+
 const kindIndex = (k) => {
   const i = SENSOR_KIND_ORDER.indexOf(k);
   return i < 0 ? 99 : i;
@@ -29,8 +45,8 @@ function sameShape(items) {
   for (const t of items) {
     const cur = tanks.get(t.id);
     if (!cur) return false;
-    const ids = (t.sensors || []).map((s) => s.id).join('|');
-    if (ids !== (cur.tank.sensors || []).map((s) => s.id).join('|')) return false;
+    const ids = (list) => (list || []).map((s) => String(s.id)).sort().join('|');
+    if (ids(t.sensors) !== ids(cur.tank.sensors)) return false;
   }
   return true;
 }
@@ -44,7 +60,7 @@ export function setTanks(items) {
       Object.assign(cur.tank, { ...t, sensors: cur.tank.sensors });
       for (const s of t.sensors || []) {
         const rec = sensors.get(s.id);
-        Object.assign(rec.sensor, s);
+        Object.assign(rec.sensor, normalizeSensor(s));
         renderSensor(rec);
       }
       renderTankState(cur);
@@ -65,7 +81,7 @@ function renderAll(items) {
   }
   const frag = document.createDocumentFragment();
   for (const src of items) {
-    const tank = { ...src, sensors: [...(src.sensors || [])].sort((a, b) => kindIndex(a.kind) - kindIndex(b.kind)) };
+    const tank = { ...src, sensors: (src.sensors || []).map(normalizeSensor).sort((a, b) => kindIndex(a.kind) - kindIndex(b.kind)) };
     const card = document.createElement('article');
     card.className = 'tank-card';
     card.dataset.tankId = tank.id;
@@ -142,7 +158,7 @@ function sensorTitle(rec) {
 function renderSensor(rec) {
   const s = rec.sensor;
   let { state, level } = displayState(s, rec.level);
-  if (state === 'normal' && s.ts && Date.now() - new Date(s.ts).getTime() > STALE_AFTER_MS) state = 'stale';
+  if (state === 'normal' && s.ts && Date.now() - new Date(s.ts).getTime() > staleAfter(s)) state = 'stale';
   rec.level = level;
   rec.state = state;
   const text = fmtNum(s.value, rec.decimals);
@@ -196,7 +212,7 @@ export function applyReadings(list) {
     const s = rec.sensor;
     // ignore out-of-order samples
     if (s.ts && r.ts && new Date(r.ts).getTime() < new Date(s.ts).getTime()) continue;
-    if ('value' in r) s.value = isNum(r.value) ? r.value : null;
+    if ('value' in r) s.value = toNum(r.value);
     if ('ts' in r) s.ts = r.ts;
     if ('quality' in r) s.quality = r.quality;
     s.state = 'state' in r && r.state ? r.state : null;
