@@ -53,6 +53,8 @@ export const monitorRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
               unit: s.unit,
               rangeMin: s.range_min,
               rangeMax: s.range_max,
+              deviceId: s.device_id,
+              interruptionTimeoutS: s.interruption_timeout_s,
               thresholds: { lowLow: s.low_low, low: s.low, high: s.high, highHigh: s.high_high, deadband: s.deadband },
               value: live?.value ?? null,
               ts: live?.ts.toISOString() ?? null,

@@ -87,5 +87,6 @@ export const api = {
   tanks: () => request('GET', '/api/monitor/tanks'),
   vehicles: () => request('GET', '/api/monitor/vehicles'),
   openAlarms: () => request('GET', '/api/alarms?state=open'),
+  logout: () => request('POST', '/api/auth/logout', {}),
   ackAlarm: (id) => request('POST', `/api/alarms/${encodeURIComponent(id)}/ack`, {}),
 };

@@ -218,7 +218,12 @@ function handleUnauthorized() {
 // ---------- boot ------------------------------------------------------------
 
 function boot() {
-  initHeader({ onLogout: () => stopWall('') });
+  initHeader({
+    onLogout: () => {
+      api.logout().catch(() => {}); // the server forgets the session; the page logs out either way
+      stopWall('');
+    },
+  });
   initLogin({ onLoggedIn: (user) => startWall(user) });
   initTanks(document.getElementById('tank-list'), { onChange: refreshCounts });
   initAlarms(document.getElementById('alarm-list'), {
