@@ -23,4 +23,12 @@ export TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/postgres"
 echo "[test] type-checking"
 npx tsc --noEmit -p .
 echo "[test] running the test suite"
-npx vitest run "$@"
+results="$PGROOT/vitest.json"
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# One plain closing line that any CI reader understands.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' "$results" || true
+exit $status

@@ -27,6 +27,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { alarmRoutes } from './routes/alarm-routes.ts';
 import { registryRoutes } from './routes/registry-routes.ts';
 import { deviceSecretRoutes } from './routes/device-secret-routes.ts';
+import { unboundTerminalRoutes } from './routes/unbound-terminal-routes.ts';
 import { monitorRoutes } from './routes/monitor-routes.ts';
 import { healthRoutes, type ComponentHealth } from './routes/health-routes.ts';
 
@@ -87,6 +88,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(deviceSecretRoutes, { db: deps.db, onChange: invalidate });
+  await app.register(unboundTerminalRoutes, { db: deps.db });
   await app.register(monitorRoutes, {
     db: deps.db,
     sensorLive: deps.sensorLive,

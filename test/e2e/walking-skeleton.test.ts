@@ -125,6 +125,8 @@ describe('walking skeleton: MQTT and JT/T 808 in, InfluxDB and alarms out, wall 
     await stranger.connect(sys.ports.jt808);
     expect(await stranger.register()).toBe(4);
     stranger.close();
+    const unbound = await api.call('GET', '/api/unbound-terminals');
+    expect(unbound.body.items).toEqual([expect.objectContaining({ phone: '13999999999', plate: '苏A·X9999', attempts: 1 })]);
 
     const t = new SimulatedTerminal('13900000001', '苏A·D0001');
     await t.connect(sys.ports.jt808);
