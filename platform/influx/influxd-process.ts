@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile, open } from 'node:fs/promises';
+import { mkdir, writeFile, open, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -38,13 +38,19 @@ export async function startInfluxd(opts: { influxdPath: string; dataDir: string;
       '',
     ].join('\n'),
   );
+  const pidFile = path.join(dir, 'influxd.pid');
+  await killStale(pidFile, opts.log);
   const logFile = await open(path.join(dir, 'influxd.log'), 'a');
   let child: ChildProcess;
   try {
-    child = spawn(opts.influxdPath, ['-config', conf], { stdio: ['ignore', logFile.fd, logFile.fd] });
+    // Own process group: Ctrl-C reaches only us, and we stop influxd after the last telemetry flush.
+    child = spawn(opts.influxdPath, ['-config', conf], { stdio: ['ignore', logFile.fd, logFile.fd], detached: true });
   } finally {
     await logFile.close();
   }
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  if (child.pid) await writeFile(pidFile, String(child.pid));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
   const url = `http://127.0.0.1:${port}`;
@@ -67,14 +73,30 @@ export async function startInfluxd(opts: { influxdPath: string; dataDir: string;
   return {
     url,
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
+      process.off('exit', killOnExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await rm(pidFile, { force: true });
       opts.log.info('stopped local InfluxDB');
     },
   };
+}
+
+/** An influxd left behind by a killed run would hold the data directory's lock; end it. */
+async function killStale(pidFile: string, log: Logger) {
+  const pid = Number(await readFile(pidFile, 'utf8').catch(() => ''));
+  if (!pid) return;
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (cmdline.includes('influxd')) {
+    log.warn({ pid }, 'stopping an InfluxDB left running by an earlier run');
+    process.kill(pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await rm(pidFile, { force: true });
 }
 
 async function ping(url: string): Promise<boolean> {
