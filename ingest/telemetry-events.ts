@@ -25,6 +25,10 @@ export interface VehiclePosition {
   readonly alarmBits: number;
   readonly statusBits: number;
   readonly fixed: boolean;
+  /** An implausible fix (no fix, 0/0, impossible jump): stored, but kept off the live map. */
+  readonly drift: boolean;
+  /** False when the terminal sent no time and `ts` is the receive time. */
+  readonly deviceTime: boolean;
   readonly sos: boolean;
   /** Blind-area re-upload: history only, never a live alarm or live position. */
   readonly reupload: boolean;

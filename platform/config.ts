@@ -18,6 +18,7 @@ const envSchema = z
     RTMP_PORT: port(1935),
     JT808_IDLE_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(180),
     JT808_LENIENT_CHECKSUM: flag(false),
+    JT808_COMMAND_TIMEOUT_S: z.coerce.number().int().min(1).max(120).default(10),
     DATA_DIR: z.string().min(1).default('./var'),
     INFLUX_URL: z.url({ protocol: /^https?$/ }).optional(),
     INFLUX_TOKEN: optionalText,
@@ -63,7 +64,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
     http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
     mqtt: { port: e.MQTT_PORT },
-    jt808: { port: e.JT808_PORT, idleTimeoutS: e.JT808_IDLE_TIMEOUT_S, lenientChecksum: e.JT808_LENIENT_CHECKSUM },
+    jt808: { port: e.JT808_PORT, idleTimeoutS: e.JT808_IDLE_TIMEOUT_S, lenientChecksum: e.JT808_LENIENT_CHECKSUM, commandTimeoutS: e.JT808_COMMAND_TIMEOUT_S },
     rtmp: { port: e.RTMP_PORT },
     dataDir,
     influx: {

@@ -21,6 +21,7 @@ import { AlarmEngine } from '../alerts/alarm-engine.ts';
 import { TelemetryIntake } from '../ingest/readings/telemetry-intake.ts';
 import { startMqttBroker } from '../ingest/mqtt/mqtt-broker.ts';
 import { startJt808Gateway } from '../ingest/jt808/gateway/jt808-server.ts';
+import { Jt808MediaStore } from '../ingest/jt808/media/media-store.ts';
 import { build } from '../web/app.ts';
 import { startDemoSimulator } from '../device-simulator/demo-simulator.ts';
 
@@ -87,6 +88,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     let live: LiveChannel | null = null;
     let jt808: Awaited<ReturnType<typeof startJt808Gateway>> | null = null;
     let mqttUp = false;
+    const jt808Media = new Jt808MediaStore(db, `${config.dataDir}/media`);
     const app = await build({
       db,
       accounts,
@@ -99,6 +101,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       reader,
       metricsRegistry: metrics.registry,
       log,
+      jt808: { commands: { sendCommand: (id, cmd) => jt808?.sendCommand(id, cmd) ?? Promise.resolve({ status: 'offline' }) }, media: jt808Media },
       health: async () => ({
         db: await db.query('select 1').then(() => ({ ok: true }), (err: Error) => ({ ok: false, detail: err.message })),
         influx: (await influx.ping()) ? { ok: true, detail: `${influx.version} (${influx.api})` } : { ok: false, detail: `no answer from ${influxUrl}` },
@@ -132,8 +135,10 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       port: config.jt808.port,
       idleTimeoutS: config.jt808.idleTimeoutS,
       lenientChecksum: config.jt808.lenientChecksum,
+      commandTimeoutS: config.jt808.commandTimeoutS,
       directory,
       positions: pipeline,
+      media: jt808Media,
       metrics,
       log,
       onVehicleStatus: (v, online) => live!.status(v, { kind: 'vehicle', id: v.id, online }),

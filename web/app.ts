@@ -30,6 +30,7 @@ import { deviceSecretRoutes } from './routes/device-secret-routes.ts';
 import { unboundTerminalRoutes } from './routes/unbound-terminal-routes.ts';
 import { monitorRoutes } from './routes/monitor-routes.ts';
 import { healthRoutes, type ComponentHealth } from './routes/health-routes.ts';
+import { forwardSosAcknowledgement, jt808CommandRoutes, type Jt808RouteDeps } from './routes/jt808-command-routes.ts';
 
 export interface AppDeps {
   db: Database;
@@ -44,6 +45,8 @@ export interface AppDeps {
   health: () => Promise<ComponentHealth>;
   metricsRegistry: Registry;
   log: Logger;
+  /** Commands down to JT/T 808 terminals and their uploaded media; absent in tests without a gateway. */
+  jt808?: Omit<Jt808RouteDeps, 'db'>;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -73,7 +76,12 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { health: deps.health, registry: deps.metricsRegistry });
   await app.register(authRoutes, { accounts: deps.accounts });
-  await app.register(alarmRoutes, { alarms: deps.alarms, publish: deps.publishAlarmChange });
+  await app.register(alarmRoutes, {
+    alarms: deps.alarms,
+    publish: deps.publishAlarmChange,
+    onAcknowledged: deps.jt808 ? forwardSosAcknowledgement(deps.jt808.commands, deps.log.child({ component: 'jt808' })) : undefined,
+  });
+  if (deps.jt808) await app.register(jt808CommandRoutes, { db: deps.db, ...deps.jt808 });
 
   const invalidate = () => deps.directory.invalidate();
   await app.register(registryRoutes(new RegistryRepository(deps.db, enterprisesModule, invalidate)));

@@ -15,12 +15,12 @@ export interface VehicleLive {
   sos: boolean;
 }
 
-/** Latest live fix per vehicle; re-uploads, unfixed and older points never move it. */
+/** Latest live fix per vehicle; re-uploads, unfixed, drifting and older points never move it. */
 export class VehicleLiveState {
   private readonly current = new Map<number, VehicleLive>();
 
   apply(p: VehiclePosition): VehicleLive | null {
-    if (p.reupload || !p.fixed) return null;
+    if (p.reupload || !p.fixed || p.drift) return null;
     const prev = this.current.get(p.vehicleId);
     if (prev && prev.ts.getTime() > p.ts.getTime()) return null;
     const [lon, lat] = gcoord.transform([p.lon, p.lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];

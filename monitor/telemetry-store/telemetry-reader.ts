@@ -20,6 +20,7 @@ export interface TrackPoint {
   speedKmh: number;
   direction: number;
   reupload: boolean;
+  drift: boolean;
 }
 
 const rfc3339 = (d: Date) => `'${d.toISOString()}'`;
@@ -55,7 +56,7 @@ export class TelemetryReader {
 
   async track(vehicleId: number, from: Date, to: Date): Promise<TrackPoint[]> {
     const series = await this.conn.query(
-      `SELECT "lat", "lon", "speed", "direction", "reupload" FROM ${this.from(this.stores.track, MEASUREMENT_POSITION)}
+      `SELECT "lat", "lon", "speed", "direction", "reupload", "drift" FROM ${this.from(this.stores.track, MEASUREMENT_POSITION)}
        WHERE "vehicle_id" = '${Math.trunc(vehicleId)}' AND time >= ${rfc3339(from)} AND time < ${rfc3339(to)} ORDER BY time ASC`,
     );
     return rows(series).map((r) => ({
@@ -65,6 +66,7 @@ export class TelemetryReader {
       speedKmh: Number(r.speed),
       direction: Number(r.direction),
       reupload: r.reupload === true,
+      drift: r.drift === true,
     }));
   }
 }

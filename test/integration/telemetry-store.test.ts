@@ -66,7 +66,7 @@ describe('telemetry store on a real InfluxDB', () => {
     const base = Date.UTC(2026, 10, 23, 1, 0, 0);
     const pos = (s: number, lat: number, reupload: boolean): VehiclePosition => ({
       vehicleId: 9, plate: '苏A·T0009', enterpriseId: 1, regionCode: '320116', lat, lon: 118.8, altitude: 10, speedKmh: 40, direction: 90,
-      ts: new Date(base + s * 1000), alarmBits: 0, statusBits: 2, fixed: true, sos: false, reupload,
+      ts: new Date(base + s * 1000), alarmBits: 0, statusBits: 2, fixed: true, drift: false, deviceTime: true, sos: false, reupload,
     });
     writer.writePosition(pos(30, 32.3, false));
     writer.writePosition(pos(10, 32.1, true));

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AlarmChange, AlarmStore } from '../../alerts/alarm-store.ts';
+import type { Alarm, AlarmChange, AlarmStore } from '../../alerts/alarm-store.ts';
 
-export const alarmRoutes: FastifyPluginAsyncZod<{ alarms: AlarmStore; publish: (change: AlarmChange) => void }> = async (app, { alarms, publish }) => {
+export const alarmRoutes: FastifyPluginAsyncZod<{ alarms: AlarmStore; publish: (change: AlarmChange) => void; onAcknowledged?: (alarm: Alarm) => void }> = async (
+  app,
+  { alarms, publish, onAcknowledged },
+) => {
   app.addHook('preHandler', app.requireUser);
 
   app.get(
@@ -34,6 +37,7 @@ export const alarmRoutes: FastifyPluginAsyncZod<{ alarms: AlarmStore; publish: (
       if (result === 'not_found') return reply.code(404).send({ error: 'not_found', message: '报警不存在' });
       if (result === 'already') return reply.code(409).send({ error: 'already_acknowledged', message: '该报警已确认' });
       publish(result);
+      onAcknowledged?.(result.alarm);
       return { alarm: result.alarm };
     },
   );

@@ -66,3 +66,26 @@ export { decodeAvRequest, encodeAvRequest } from './messages/av-request.ts';
 export type { AvRequest } from './messages/av-request.ts';
 export { encodeResendRequest, decodeResendRequest } from './messages/resend-request.ts';
 export type { ResendRequest } from './messages/resend-request.ts';
+export {
+  AreaAttr,
+  GEOFENCE_MSG,
+  encodeSetAreas,
+  encodeSetPolygon,
+  encodeSetRoute,
+  encodeSetGeofence,
+  encodeDeleteAreas,
+} from './messages/area.ts';
+export type { Geofence, GeofenceShape, AreaSetMode, AreaRules, LatLon } from './messages/area.ts';
+export {
+  encodeTakePhoto,
+  decodeTakePhoto,
+  decodePhotoReply,
+  encodePhotoReply,
+  decodeMediaUpload,
+  encodeMediaUpload,
+  encodeMediaUploadReply,
+  decodeMediaUploadReply,
+  MediaType,
+  MediaFormat,
+} from './messages/media.ts';
+export type { TakePhoto, PhotoReply, MediaUpload, MediaUploadReply } from './messages/media.ts';

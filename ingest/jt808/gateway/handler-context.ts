@@ -1,12 +1,18 @@
 import type { Logger } from 'pino';
-import type { Jt808Header } from '../codec/index.ts';
-import type { RegistryDirectory } from '../../../platform/registries/registry-directory.ts';
+import type { Jt808Header, MediaUpload } from '../codec/index.ts';
+import type { RegistryDirectory, VehicleInfo } from '../../../platform/registries/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
 import type { VehiclePosition } from '../../telemetry-events.ts';
 import type { TerminalSession } from './terminal-session.ts';
+import type { DriftDetector } from './drift-detector.ts';
+import type { PendingCommands } from './pending-commands.ts';
 
 export interface PositionSink {
   acceptPosition(p: VehiclePosition): void;
+}
+
+export interface MediaSink {
+  storeMedia(m: { vehicle: VehicleInfo; upload: MediaUpload; receivedAt: Date }): Promise<void>;
 }
 
 /** Everything a message handler may use: the session, the registries, and a way to answer. */
@@ -14,6 +20,10 @@ export interface HandlerContext {
   session: TerminalSession;
   directory: RegistryDirectory;
   positions: PositionSink;
+  media: MediaSink;
+  drift: DriftDetector;
+  /** Commands sent to this terminal that wait for its answer. */
+  commands: PendingCommands;
   metrics: Metrics;
   log: Logger;
   /** Sends a platform message to this terminal in its edition; returns the serial used. */

@@ -2,10 +2,21 @@ import net from 'node:net';
 import type { Logger } from 'pino';
 import type { RegistryDirectory, VehicleInfo } from '../../../platform/registries/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { PositionSink } from './handler-context.ts';
+import type { MediaSink, PositionSink } from './handler-context.ts';
+import type { CommandOutcome } from './pending-commands.ts';
+import type { Jt808Command } from './commands.ts';
+import { DriftDetector } from './drift-detector.ts';
 import { TerminalConnection } from './terminal-connection.ts';
 
-export interface Jt808Gateway {
+export type { CommandOutcome } from './pending-commands.ts';
+export type { Jt808Command } from './commands.ts';
+
+export interface Jt808CommandPort {
+  /** Sends to the vehicle's live session and waits for the terminal's answer (0x0001, or 0x0805 for photos). */
+  sendCommand(vehicleId: number, command: Jt808Command): Promise<CommandOutcome>;
+}
+
+export interface Jt808Gateway extends Jt808CommandPort {
   port: number;
   isOnline(vehicleId: number): boolean;
   sessionCount(): number;
@@ -17,9 +28,14 @@ export async function startJt808Gateway(opts: {
   port: number;
   host?: string;
   idleTimeoutS: number;
+  /** Unauthenticated connections (including ones sending only garbage) are closed after this long. */
+  authTimeoutS?: number;
+  subpackageTimeoutS?: number;
+  commandTimeoutS: number;
   lenientChecksum: boolean;
   directory: RegistryDirectory;
   positions: PositionSink;
+  media: MediaSink;
   metrics: Metrics;
   log: Logger;
   onVehicleStatus?: (vehicle: VehicleInfo, online: boolean) => void;
@@ -28,15 +44,19 @@ export async function startJt808Gateway(opts: {
   const byPhone = new Map<string, TerminalConnection>();
   const byVehicle = new Map<number, TerminalConnection>();
   const connections = new Set<TerminalConnection>();
+  const drift = new DriftDetector();
   let nextId = 1;
 
   const server = net.createServer((socket) => {
     const conn = new TerminalConnection(socket, nextId++, {
       idleTimeoutMs: opts.idleTimeoutS * 1000,
-      authTimeoutMs: 60_000,
+      authTimeoutMs: (opts.authTimeoutS ?? 60) * 1000,
+      subpackageTimeoutMs: (opts.subpackageTimeoutS ?? 30) * 1000,
       lenientChecksum: opts.lenientChecksum,
       directory: opts.directory,
       positions: opts.positions,
+      media: opts.media,
+      drift,
       metrics: opts.metrics,
       log,
       bindTerminal: (phone, c) => {
@@ -75,6 +95,11 @@ export async function startJt808Gateway(opts: {
     port,
     isOnline: (vehicleId) => byVehicle.has(vehicleId),
     sessionCount: () => connections.size,
+    sendCommand: (vehicleId, command) => {
+      const conn = byVehicle.get(vehicleId);
+      if (!conn) return Promise.resolve({ status: 'offline' });
+      return conn.command(command.msgId, command.build, opts.commandTimeoutS * 1000);
+    },
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const c of connections) c.close('gateway shutting down');

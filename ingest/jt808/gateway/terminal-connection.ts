@@ -4,6 +4,7 @@ import {
   decodeFrame,
   encodeFrame,
   encodeGeneralResponse,
+  encodeResendRequest,
   FrameSplitter,
   isJt808DecodeError,
   MsgId,
@@ -14,22 +15,35 @@ import {
 } from '../codec/index.ts';
 import type { RegistryDirectory } from '../../../platform/registries/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { HandlerContext, PositionSink } from './handler-context.ts';
+import type { HandlerContext, MediaSink, PositionSink } from './handler-context.ts';
 import type { TerminalSession } from './terminal-session.ts';
+import type { DriftDetector } from './drift-detector.ts';
+import { PendingCommands, type CommandOutcome } from './pending-commands.ts';
 import { handlers } from './handlers/index.ts';
 
 export interface ConnectionOptions {
+  /** Closed after this long without a valid frame (garbage does not count as life). */
   idleTimeoutMs: number;
   /** An unauthenticated connection gets this long to authenticate. */
   authTimeoutMs: number;
+  /** Silence on an incomplete sub-package set before 0x8003 asks for the missing packages. */
+  subpackageTimeoutMs: number;
   lenientChecksum: boolean;
   directory: RegistryDirectory;
   positions: PositionSink;
+  media: MediaSink;
+  drift: DriftDetector;
   metrics: Metrics;
   log: Logger;
   bindTerminal: (phone: string, conn: TerminalConnection) => void;
   onClose: (conn: TerminalConnection) => void;
 }
+
+// Frames waiting for their handler; past this the socket is paused so a flooding terminal cannot grow memory.
+const PAUSE_AT = 64;
+const RESUME_AT = 16;
+// Answers the terminal does not read are not buffered without end.
+const MAX_UNSENT_BYTES = 1024 * 1024;
 
 const hex = (msgId: number) => `0x${msgId.toString(16).padStart(4, '0')}`;
 
@@ -40,11 +54,15 @@ const hex = (msgId: number) => `0x${msgId.toString(16).padStart(4, '0')}`;
 export class TerminalConnection {
   readonly session: TerminalSession;
   private readonly splitter = new FrameSplitter({ maxFrameBytes: 4096 });
-  private readonly assembler = new SubpackageAssembler({ timeoutMs: 30_000, maxPendingSets: 8, maxBytes: 2 * 1024 * 1024 });
+  private readonly assembler: SubpackageAssembler;
+  private readonly commands = new PendingCommands();
   private serial = 0;
   private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
   private idleTimer: NodeJS.Timeout;
   private authTimer: NodeJS.Timeout | null;
+  private subpackageTimer: NodeJS.Timeout | null = null;
+  private oversizeSeen = 0;
   private closed = false;
   private readonly log: Logger;
 
@@ -56,6 +74,7 @@ export class TerminalConnection {
     const remote = `${socket.remoteAddress}:${socket.remotePort}`;
     this.session = { connectionId, remote, phone: null, wirePhone: null, edition: '2013', protocolVersion: 1, vehicle: null, authenticated: false, lastFrameAt: Date.now() };
     this.log = opts.log.child({ conn: connectionId, remote });
+    this.assembler = new SubpackageAssembler({ timeoutMs: opts.subpackageTimeoutMs, maxPendingSets: 8, maxBytes: 2 * 1024 * 1024, maxResendRounds: 2 });
     this.idleTimer = setTimeout(() => this.close('idle timeout'), opts.idleTimeoutMs);
     this.authTimer = setTimeout(() => this.close('not authenticated in time'), opts.authTimeoutMs);
     socket.setNoDelay(true);
@@ -65,9 +84,18 @@ export class TerminalConnection {
   }
 
   private onData(chunk: Buffer) {
-    this.idleTimer.refresh();
     for (const raw of this.splitter.push(chunk)) {
-      this.queue = this.queue.then(() => this.onFrame(raw));
+      if (++this.queued === PAUSE_AT) this.socket.pause();
+      this.queue = this.queue
+        .then(() => this.onFrame(raw))
+        .catch((err: Error) => this.log.error({ err: err.message }, 'JT808 frame processing failed'))
+        .then(() => {
+          if (--this.queued === RESUME_AT && !this.closed) this.socket.resume();
+        });
+    }
+    if (this.splitter.oversizeFrames > this.oversizeSeen) {
+      this.opts.metrics.jt808Frames.inc({ msg: 'unknown', result: 'oversize' }, this.splitter.oversizeFrames - this.oversizeSeen);
+      this.oversizeSeen = this.splitter.oversizeFrames;
     }
   }
 
@@ -79,9 +107,11 @@ export class TerminalConnection {
       const frame = decodeFrame(raw, { lenient: this.opts.lenientChecksum });
       header = frame.header;
       body = frame.body;
+      this.idleTimer.refresh();
+      if (header.subpackage && !this.session.authenticated) return this.refuseUnauthenticated(header);
       if (header.subpackage) {
         const { complete } = this.assembler.add(frame);
-        if (!complete) return;
+        if (!complete) return this.watchSubpackages();
         ({ header, body } = complete);
       }
     } catch (err) {
@@ -108,11 +138,7 @@ export class TerminalConnection {
       this.opts.metrics.jt808Frames.inc({ msg, result: 'unsupported' });
       return this.respond(header, ResponseResult.Unsupported);
     }
-    if (!entry.open && !this.session.authenticated) {
-      this.opts.metrics.jt808Frames.inc({ msg, result: 'unauthenticated' });
-      this.log.warn({ msg, phone: header.phone }, 'JT808 message before authentication refused');
-      return this.respond(header, ResponseResult.Fail);
-    }
+    if (!entry.open && !this.session.authenticated) return this.refuseUnauthenticated(header);
     try {
       await entry.handle(this.context(), header, body);
       this.opts.metrics.jt808Frames.inc({ msg, result: 'ok' });
@@ -128,11 +154,43 @@ export class TerminalConnection {
     }
   }
 
+  private refuseUnauthenticated(header: Jt808Header) {
+    const msg = hex(header.msgId);
+    this.opts.metrics.jt808Frames.inc({ msg, result: 'unauthenticated' });
+    this.log.warn({ msg, phone: header.phone }, 'JT808 message before authentication refused');
+    this.respond(header, ResponseResult.Fail);
+  }
+
+  private watchSubpackages() {
+    if (this.subpackageTimer || this.assembler.pendingSets === 0) return;
+    this.subpackageTimer = setInterval(() => this.expireSubpackages(), Math.max(50, this.opts.subpackageTimeoutMs / 4));
+    this.subpackageTimer.unref();
+  }
+
+  private expireSubpackages() {
+    for (const set of this.assembler.expire()) {
+      if (set.discarded) {
+        this.opts.metrics.jt808Frames.inc({ msg: hex(set.msgId), result: 'subpackage_incomplete' });
+        this.log.warn({ msg: hex(set.msgId), total: set.total, missing: set.missing.length }, 'JT808 incomplete sub-package set discarded');
+        continue;
+      }
+      const edition = set.header.is2019 ? '2019' : this.session.edition;
+      this.send(MsgId.ResendRequest, encodeResendRequest({ originalSerial: set.firstSerial, missing: set.missing }, edition));
+    }
+    if (this.assembler.pendingSets === 0 && this.subpackageTimer) {
+      clearInterval(this.subpackageTimer);
+      this.subpackageTimer = null;
+    }
+  }
+
   private context(): HandlerContext {
     return {
       session: this.session,
       directory: this.opts.directory,
       positions: this.opts.positions,
+      media: this.opts.media,
+      drift: this.opts.drift,
+      commands: this.commands,
       metrics: this.opts.metrics,
       log: this.log,
       send: (msgId, body) => this.send(msgId, body),
@@ -140,6 +198,13 @@ export class TerminalConnection {
       bindTerminal: (phone) => this.opts.bindTerminal(phone, this),
       close: (reason) => this.close(reason),
     };
+  }
+
+  /** Sends a command built for this terminal's edition and waits for its answer. */
+  command(msgId: number, build: (session: TerminalSession) => Buffer, timeoutMs: number): Promise<CommandOutcome> {
+    if (this.closed) return Promise.resolve({ status: 'offline' });
+    const serial = this.send(msgId, build(this.session));
+    return this.commands.wait(msgId, serial, timeoutMs);
   }
 
   send(msgId: number, body: Buffer): number {
@@ -158,7 +223,10 @@ export class TerminalConnection {
       },
       body,
     );
-    if (!this.closed) this.socket.write(frame);
+    if (!this.closed) {
+      this.socket.write(frame);
+      if (this.socket.writableLength > MAX_UNSENT_BYTES) this.close('terminal does not read its answers');
+    }
     return serial;
   }
 
@@ -182,6 +250,13 @@ export class TerminalConnection {
     this.closed = true;
     clearTimeout(this.idleTimer);
     if (this.authTimer) clearTimeout(this.authTimer);
+    if (this.subpackageTimer) clearInterval(this.subpackageTimer);
+    this.commands.abandonAll();
     this.opts.onClose(this);
+  }
+
+  /** Buffered bytes of this connection, for tests and diagnostics. */
+  get bufferedBytes(): number {
+    return this.splitter.pendingBytes + this.assembler.pendingBytes;
   }
 }

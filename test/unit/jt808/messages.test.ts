@@ -102,7 +102,7 @@ describe('0x0200 location', () => {
     expect(loc.longitude).toBeCloseTo(-121.473701, 9);
     expect(loc.rawLat).toBe(31_230_416);
     expect(loc.speedKmh).toBeCloseTo(65.5, 9);
-    expect(loc.time.toISOString()).toBe('2024-05-01T02:03:04.000Z');
+    expect(loc.time!.toISOString()).toBe('2024-05-01T02:03:04.000Z');
     expect(Object.is(decodeLocation(encodeLocation({ ...baseLocation, status: 0b1100, rawLat: 0 })).latitude, 0)).toBe(true);
   });
 
@@ -145,6 +145,15 @@ describe('0x0200 location', () => {
     expect(codeOf(() => decodeLocation(badTime))).toBe('bad_bcd');
   });
 
+  it('decodes an all-zero time (no fix yet) as an unknown time and re-encodes it byte-exact', () => {
+    const body = encodeLocation({ ...baseLocation, time: null, status: 0 });
+    expect(body.subarray(22, 28)).toEqual(Buffer.alloc(6));
+    const loc = decodeLocation(body);
+    expect(loc.time).toBeNull();
+    expect(loc.statusFlags.fixed).toBe(false);
+    expect(encodeLocation(loc)).toEqual(body);
+  });
+
   it('leaves an ADAS item with a bad inner time raw rather than failing the report', () => {
     const v21 = decodeLocation(decodeFrame(content(vectors[21])).body);
     const adas = v21.rawExtras.find((x) => x.id === 0x64)!;
@@ -170,9 +179,20 @@ describe('0x0704 batch location', () => {
     expect(encodeBatchLocation(batch)).toEqual(body);
   });
 
-  it('refuses an item longer than the body', () => {
-    const body = encodeBatchLocation({ type: 0, items: [baseLocation] });
-    expect(codeOf(() => decodeBatchLocation(body.subarray(0, body.length - 1)))).toBe('too_short');
+  it('reports an item longer than the body as bad and keeps the items before it', () => {
+    const body = encodeBatchLocation({ type: 0, items: [baseLocation, { ...baseLocation, alarm: 1 }] });
+    const batch = decodeBatchLocation(body.subarray(0, body.length - 1));
+    expect(batch.items.map((x) => x.alarmFlags.sos)).toEqual([false]);
+    expect(batch.bad).toEqual([{ index: 1, reason: 'too_short', head: expect.any(String) }]);
+  });
+
+  it('keeps the good items around a bad one', () => {
+    const body = encodeBatchLocation({ type: 1, items: [baseLocation, baseLocation, { ...baseLocation, alarm: 1 }] });
+    const item1Time = 3 + (2 + 28) + 2 + 22;
+    body[item1Time + 1] = 0x13; // month 13
+    const batch = decodeBatchLocation(body);
+    expect(batch.items.map((x) => x.alarmFlags.sos)).toEqual([false, true]);
+    expect(batch.bad).toEqual([{ index: 1, reason: 'bad_bcd', head: body.subarray(3 + 30 + 2, 3 + 30 + 2 + 28).toString('hex') }]);
   });
 });
 

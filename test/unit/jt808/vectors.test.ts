@@ -234,7 +234,7 @@ function checkLocation(loc: Location, e: Exp, itemBody?: Buffer): void {
     expect(loc.speedKmh).toBeCloseTo(speed / 10, 9);
   }
   if (e.has('direction')) expect(loc.direction).toBe(e.take('direction'));
-  if (e.has('time')) expectTime(loc.time, e.take('time'));
+  if (e.has('time')) expectTime(loc.time!, e.take('time'));
   if (itemBody && e.has('len')) expect(itemBody.length).toBe(e.take('len'));
   for (const key of ['mileage', 'oil', 'gnss_sat_num']) {
     if (e.has(key)) checkExtra(loc, key, e.take(key));

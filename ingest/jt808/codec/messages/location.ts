@@ -21,7 +21,8 @@ export interface Location {
   /** 0.1 km/h units. */
   rawSpeed: number;
   direction: number;
-  time: Date;
+  /** null when the terminal sent an all-zero time (typical before its first fix). */
+  time: Date | null;
   extras: LocationExtras;
   /** Every extra item in wire order, known or not. */
   rawExtras: RawExtra[];
@@ -51,7 +52,8 @@ export function decodeLocation(body: Buffer): Location {
   const altitude = r.u16();
   const rawSpeed = r.u16();
   const direction = r.u16();
-  const time = decodeBcdTime(r.bytes(6));
+  const rawTime = r.bytes(6);
+  const time = rawTime.every((b) => b === 0) ? null : decodeBcdTime(rawTime);
   const { items, truncated } = parseExtras(r.rest());
   const statusFlags = decodeStatusFlags(status);
   return {
@@ -84,7 +86,7 @@ export function encodeLocation(loc: LocationInput): Buffer {
     u16(loc.altitude, 'altitude'),
     u16(loc.rawSpeed, 'rawSpeed'),
     u16(loc.direction, 'direction'),
-    encodeBcdTime(loc.time),
+    loc.time === null ? Buffer.alloc(6) : encodeBcdTime(loc.time),
     encodeExtras(loc.rawExtras ?? []),
   ]);
 }

@@ -2,11 +2,16 @@ import { decodeBatchLocation, ResponseResult } from '../../codec/index.ts';
 import type { MessageHandler } from '../handler-context.ts';
 import { positionFromLocation } from '../position-from-location.ts';
 
-/** 0x0704 batch; type 1 is a blind-area re-upload that goes to history only. */
+/** 0x0704 batch; type 1 is a blind-area re-upload that goes to history only. A bad item does not cost the good ones. */
 export const handleBatchLocation: MessageHandler = (ctx, header, body) => {
   const batch = decodeBatchLocation(body);
   const reupload = batch.type === 1;
-  for (const loc of batch.items) ctx.positions.acceptPosition(positionFromLocation(ctx.session.vehicle!, loc, reupload));
+  const receivedAt = new Date();
+  for (const loc of batch.items) ctx.positions.acceptPosition(positionFromLocation(ctx.session.vehicle!, loc, reupload, ctx.drift, receivedAt));
   ctx.metrics.positionsAccepted.inc({ kind: reupload ? 'reupload' : 'batch' }, batch.items.length);
-  ctx.respond(header, ResponseResult.Ok);
+  for (const bad of batch.bad) {
+    ctx.metrics.jt808Frames.inc({ msg: '0x0704', result: `item_${bad.reason}` });
+    ctx.log.warn({ index: bad.index, reason: bad.reason, head: bad.head }, 'JT808 batch item dropped');
+  }
+  ctx.respond(header, batch.items.length === 0 && batch.bad.length > 0 ? ResponseResult.BadMessage : ResponseResult.Ok);
 };

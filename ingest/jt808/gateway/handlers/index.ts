@@ -5,6 +5,9 @@ import { handleBatchLocation } from './batch-location.ts';
 import { handleHeartbeat } from './heartbeat.ts';
 import { handleLocation } from './location.ts';
 import { handleLogout } from './logout.ts';
+import { handleMediaEvent } from './media-event.ts';
+import { handleMediaUpload } from './media-upload.ts';
+import { handlePhotoReply } from './photo-reply.ts';
 import { handleRegister } from './register.ts';
 import { handleTerminalResponse } from './terminal-response.ts';
 
@@ -17,4 +20,7 @@ export const handlers = new Map<number, { handle: MessageHandler; open?: true }>
   [MsgId.Location, { handle: handleLocation }],
   [MsgId.BatchLocation, { handle: handleBatchLocation }],
   [MsgId.TerminalResponse, { handle: handleTerminalResponse }],
+  [MsgId.PhotoReply, { handle: handlePhotoReply }],
+  [MsgId.MediaEvent, { handle: handleMediaEvent }],
+  [MsgId.MediaUpload, { handle: handleMediaUpload }],
 ]);
