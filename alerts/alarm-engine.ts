@@ -6,6 +6,7 @@ import type { AlarmChange, AlarmStore } from './alarm-store.ts';
 import { evaluateThreshold, initialThresholdState, severityOf, type ThresholdState } from './rules/threshold-rule.ts';
 import { evaluateSos } from './rules/sos-rule.ts';
 import { sensorKindLabel, thresholdLevelLabel } from './alarm-labels.ts';
+import type { DataInterruptionEvent } from '../monitor/live-state/stale-detector.ts';
 
 /**
  * Runs the rule steps over incoming events, keeps each source's rule state, and hands decisions to the
@@ -64,6 +65,14 @@ export class AlarmEngine {
       at: r.ts,
       message: `${source.name}${thresholdLevelLabel[level]}：${r.value}${sensor.unit}（阈值 ${limit}${sensor.unit}）`,
     });
+  }
+
+  /** Raises a major data-interruption alarm when a sensor goes silent, and clears it when data returns. */
+  onDataInterruption(e: DataInterruptionEvent, sensor: SensorInfo): void {
+    const source: AlarmSource = { kind: 'sensor', id: sensor.id, name: `${sensor.tankName}·${sensorKindLabel[sensor.kind]}`, enterpriseId: sensor.enterpriseId, regionCode: sensor.regionCode };
+    if (e.kind === 'data_restored') return this.submit({ action: 'clear', type: 'data_interruption', source, value: null, at: e.at });
+    const why = e.cause === 'disconnect' ? '网关已断开' : `超过 ${sensor.interruptionTimeoutS} 秒无数据`;
+    this.submit({ action: 'raise', type: 'data_interruption', level: null, severity: 'major', source, value: null, at: e.since, message: `${source.name} 数据中断（${why}）` });
   }
 
   onPosition(p: VehiclePosition): void {

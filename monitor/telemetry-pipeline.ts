@@ -5,6 +5,7 @@ import type { TelemetryWriter } from './telemetry-store/telemetry-writer.ts';
 import type { SensorLiveState } from './live-state/sensor-live-state.ts';
 import type { VehicleLiveState } from './live-state/vehicle-live-state.ts';
 import type { LiveChannel } from './live-push/live-channel.ts';
+import type { StaleDetector } from './live-state/stale-detector.ts';
 
 /**
  * Where accepted telemetry goes, in this order: stored (history keeps everything, late points included),
@@ -17,11 +18,16 @@ export class TelemetryPipeline {
     private readonly vehicles: VehicleLiveState,
     private readonly alarms: AlarmEngine,
     private readonly live: LiveChannel | null,
+    private readonly freshness?: StaleDetector,
   ) {}
 
-  acceptReadings(readings: ReadonlyArray<{ reading: SensorReading; sensor: SensorInfo }>): void {
-    this.writer.writeReadings(readings.map((r) => r.reading));
-    for (const { reading, sensor } of readings) {
+  /** Resolves once the readings are durable (spooled); live state and rules follow only then. */
+  async acceptReadings(readings: ReadonlyArray<{ reading: SensorReading; sensor: SensorInfo }>): Promise<void> {
+    await this.writer.writeReadings(readings.map((r) => r.reading));
+    // A batch may list a sensor's readings out of order; apply them oldest first so every step sees them in time order.
+    const inTimeOrder = [...readings].sort((a, b) => a.reading.ts.getTime() - b.reading.ts.getTime());
+    for (const { reading, sensor } of inTimeOrder) {
+      this.freshness?.seen(reading.sensorId);
       if (!this.sensors.apply(reading)) continue;
       this.alarms.onReading(reading, sensor);
       this.live?.reading(reading, {

@@ -34,7 +34,9 @@ const envSchema = z
     DEMO: flag(true),
     SENSOR_RETENTION_DAYS: z.coerce.number().int().min(30, 'law requires at least 30 days').default(90),
     TRACK_RETENTION_DAYS: z.coerce.number().int().min(180, 'tracks are kept at least 6 months').default(190),
+    PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+    SPOOL_MAX_BYTES: z.coerce.number().int().min(1024 * 1024, 'at least 1 MiB').default(1024 * 1024 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((e) => !(e.INFLUX_USERNAME && !e.INFLUX_PASSWORD), {
@@ -64,6 +66,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
     http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
     mqtt: { port: e.MQTT_PORT },
+    spool: { dir: path.join(dataDir, 'spool'), maxBytes: e.SPOOL_MAX_BYTES },
     jt808: { port: e.JT808_PORT, idleTimeoutS: e.JT808_IDLE_TIMEOUT_S, lenientChecksum: e.JT808_LENIENT_CHECKSUM, commandTimeoutS: e.JT808_COMMAND_TIMEOUT_S },
     rtmp: { port: e.RTMP_PORT },
     dataDir,
@@ -84,6 +87,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     adminPassword: e.ADMIN_PASSWORD,
     demo: e.DEMO,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

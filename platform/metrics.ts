@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One Prometheus registry per running system, so tests can run several side by side. */
 export function createMetrics() {
@@ -14,6 +14,14 @@ export function createMetrics() {
     jt808Sessions: new Gauge({ name: 'jt808_sessions', help: 'Open JT/T 808 connections', registers: [registry] }),
     positionsAccepted: new Counter({ name: 'positions_accepted_total', help: 'Vehicle positions accepted', labelNames: ['kind'], registers: [registry] }),
     alarms: new Counter({ name: 'alarm_changes_total', help: 'Alarm changes by action and type', labelNames: ['action', 'type'], registers: [registry] }),
+    mqttConnected: new Gauge({ name: 'mqtt_connected_clients', help: 'MQTT clients connected now', registers: [registry] }),
+    validationFailures: new Counter({ name: 'telemetry_validation_failures_total', help: 'Rejected telemetry messages by reason', labelNames: ['reason'], registers: [registry] }),
+    influxWriteSeconds: new Histogram({ name: 'influx_write_seconds', help: 'InfluxDB batch write latency', labelNames: ['store'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
+    influxWriteBatchLines: new Histogram({ name: 'influx_write_batch_lines', help: 'Lines per InfluxDB write', labelNames: ['store'], buckets: [1, 10, 100, 500, 1000, 2500, 5000], registers: [registry] }),
+    influxWriteFailures: new Counter({ name: 'influx_write_failures_total', help: 'Failed InfluxDB batch writes (the batch stays spooled)', labelNames: ['store'], registers: [registry] }),
+    influxWriteLagSeconds: new Gauge({ name: 'influx_write_lag_seconds', help: 'Age of the oldest accepted record not yet in InfluxDB', labelNames: ['store'], registers: [registry] }),
+    spoolRecords: new Gauge({ name: 'telemetry_spool_records', help: 'Records in the on-disk spool not yet in InfluxDB', labelNames: ['store'], registers: [registry] }),
+    spoolBytes: new Gauge({ name: 'telemetry_spool_bytes', help: 'Bytes held by the on-disk spool', labelNames: ['store'], registers: [registry] }),
   };
 }
 

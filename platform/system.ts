@@ -11,8 +11,10 @@ import { RegistryDirectory } from './registries/registry-directory.ts';
 import { loadDemoPark } from '../seeds/load-demo-park.ts';
 import { telemetryStores } from '../monitor/telemetry-store/telemetry-schema.ts';
 import { TelemetryWriter } from '../monitor/telemetry-store/telemetry-writer.ts';
+import { spoolHealth } from '../monitor/telemetry-store/spool-health.ts';
 import { TelemetryReader } from '../monitor/telemetry-store/telemetry-reader.ts';
 import { SensorLiveState } from '../monitor/live-state/sensor-live-state.ts';
+import { StaleDetector } from '../monitor/live-state/stale-detector.ts';
 import { VehicleLiveState } from '../monitor/live-state/vehicle-live-state.ts';
 import { LiveChannel } from '../monitor/live-push/live-channel.ts';
 import { TelemetryPipeline } from '../monitor/telemetry-pipeline.ts';
@@ -75,7 +77,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     const engine = new AlarmEngine(alarmStore, log.child({ component: 'alerts' }));
     await engine.restore();
 
-    const writer = new TelemetryWriter(influx, stores, log.child({ component: 'influx-writer' }));
+    const writer = await TelemetryWriter.open(influx, stores, log.child({ component: 'influx-writer' }), { spoolDir: config.spool.dir, spoolMaxBytes: config.spool.maxBytes, metrics });
     stops.push({ name: 'telemetry writer', stop: () => writer.close() });
     stops.push({ name: 'alarm engine', stop: () => engine.settled() });
     const reader = new TelemetryReader(influx, stores);
@@ -106,6 +108,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
         db: await db.query('select 1').then(() => ({ ok: true }), (err: Error) => ({ ok: false, detail: err.message })),
         influx: (await influx.ping()) ? { ok: true, detail: `${influx.version} (${influx.api})` } : { ok: false, detail: `no answer from ${influxUrl}` },
         mqtt: mqttUp ? { ok: true } : { ok: false, detail: 'broker not listening' },
+        spool: spoolHealth(writer.backlog('sensor')),
         jt808: jt808 ? { ok: true, detail: `${jt808.sessionCount()} connections` } : { ok: false, detail: 'gateway not listening' },
       }),
     });
@@ -119,15 +122,28 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       live!.alarm(change);
     });
 
-    const pipeline = new TelemetryPipeline(writer, sensorLive, vehicleLive, engine, live);
-    const intake = new TelemetryIntake(directory, pipeline);
+    const freshness = new StaleDetector();
+    freshness.watch(await directory.allSensors());
+    directory.onInvalidate(() => void directory.allSensors().then((s) => freshness.watch(s), (err: Error) => log.error({ err }, 'sensor list reload failed')));
+    freshness.onEvent((e) => {
+      sensorLive.setStale(e.sensorId, e.kind === 'data_interruption');
+      void directory.sensor(e.sensorId).then((sensor) => sensor && engine.onDataInterruption(e, sensor));
+    });
+    const stopFreshness = freshness.start(1000);
+    stops.push({ name: 'stale detector', stop: async () => stopFreshness() });
+    const pipeline = new TelemetryPipeline(writer, sensorLive, vehicleLive, engine, live, freshness);
+    const intake = new TelemetryIntake(directory, pipeline, { maxFutureMs: 5 * 60_000, maxAgeMs: config.influx.sensorRetentionDays * 86_400_000 });
     const mqtt = await startMqttBroker({
       port: config.mqtt.port,
       directory,
       intake,
       metrics,
       log,
-      onDeviceStatus: (device, online) => live!.status({ enterpriseId: device.enterpriseId, regionCode: null }, { kind: 'device', id: device.id, online }),
+      httpServer: app.server,
+      onDeviceStatus: (device, online) => {
+        if (!online) freshness.deviceDisconnected(device.id);
+        live!.status({ enterpriseId: device.enterpriseId, regionCode: null }, { kind: 'device', id: device.id, online });
+      },
     });
     mqttUp = true;
     stops.push({ name: 'mqtt', stop: () => ((mqttUp = false), mqtt.close()) });
@@ -164,7 +180,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       ports: { http: httpPort, mqtt: mqtt.port, jt808: jt808.port },
       admin,
       alarmsSettled: () => engine.settled(),
-      flushTelemetry: () => writer.flush(),
+      flushTelemetry: async () => void (await writer.flush()),
       stop: stopAll,
     };
   } catch (err) {

@@ -22,7 +22,7 @@ export function authenticateHandler(directory: RegistryDirectory, metrics: Metri
     directory.authenticateDevice(username, password.toString('utf8')).then(
       (result) => {
         if (!result.ok) return refuse(result.reason, result.reason === 'disabled' ? NOT_AUTHORIZED : BAD_USERNAME_OR_PASSWORD);
-        attachDevice(client, result.device);
+        attachDevice(client, result.device, password.toString('utf8'));
         metrics.mqttConnections.inc({ result: 'accepted' });
         log.info({ clientId: client.id, device: username, ip }, 'MQTT device connected');
         done(null, true);

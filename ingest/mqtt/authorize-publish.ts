@@ -4,11 +4,12 @@ import type { Metrics } from '../../platform/metrics.ts';
 import type { TelemetryIntake } from '../readings/telemetry-intake.ts';
 import { deviceOf } from './mqtt-clients.ts';
 import { errorsTopic, isOwnTopic, telemetryTopic } from './device-topics.ts';
+import { SpoolFullError } from '../../monitor/telemetry-store/spool/spool.ts';
 
 /**
  * PUBLISH. An ACL violation is an error (aedes then closes the connection). A bad payload is not: the device
- * gets the reason on its errors topic and stays connected. Telemetry is taken in before the callback, so
- * the PUBACK of a QoS 1 message follows intake.
+ * gets the reason on its errors topic and stays connected. Telemetry is made durable (spooled) before the
+ * callback, so the PUBACK of a QoS 1 message means the readings survive a crash of this process.
  */
 export function authorizePublishHandler(getBroker: () => Aedes, intake: TelemetryIntake, metrics: Metrics, log: Logger): NonNullable<AedesOptions['authorizePublish']> {
   return (client, packet, done) => {
@@ -35,6 +36,7 @@ export function authorizePublishHandler(getBroker: () => Aedes, intake: Telemetr
           return done(null);
         }
         metrics.mqttMessages.inc({ result: result.error });
+        metrics.validationFailures.inc({ reason: result.error });
         log.warn({ device: device.code, error: result.error, message: result.message }, 'MQTT telemetry rejected');
         const report = { error: result.error, message: result.message, details: result.details, topic: packet.topic, at: new Date().toISOString() };
         getBroker().publish(
@@ -43,8 +45,14 @@ export function authorizePublishHandler(getBroker: () => Aedes, intake: Telemetr
         );
       },
       (err: Error) => {
-        metrics.mqttMessages.inc({ result: 'internal_error' });
-        log.error({ err, device: device.code }, 'MQTT telemetry intake failed');
+        // Not acknowledged: the error closes the connection and the gateway resends after reconnecting.
+        if (err instanceof SpoolFullError) {
+          metrics.mqttMessages.inc({ result: 'spool_full' });
+          log.error({ device: device.code, bytes: err.bytes, maxBytes: err.maxBytes }, 'MQTT telemetry refused: spool full, InfluxDB not keeping up');
+        } else {
+          metrics.mqttMessages.inc({ result: 'internal_error' });
+          log.error({ err, device: device.code }, 'MQTT telemetry intake failed');
+        }
         done(err);
       },
     );

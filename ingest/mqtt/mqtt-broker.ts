@@ -1,5 +1,6 @@
 import net from 'node:net';
-import { Aedes } from 'aedes';
+import type { Server as HttpServer } from 'node:http';
+import { Aedes, type Client } from 'aedes';
 import type { Logger } from 'pino';
 import type { RegistryDirectory, DeviceInfo } from '../../platform/registries/registry-directory.ts';
 import type { Metrics } from '../../platform/metrics.ts';
@@ -8,6 +9,8 @@ import { authenticateHandler } from './authenticate.ts';
 import { authorizePublishHandler } from './authorize-publish.ts';
 import { authorizeSubscribeHandler } from './authorize-subscribe.ts';
 import { deviceOf } from './mqtt-clients.ts';
+import { revalidateConnections } from './revalidate-connections.ts';
+import { attachMqttOverWebSocket, MQTT_WS_PATH } from './mqtt-over-websocket.ts';
 
 export interface MqttBroker {
   aedes: Aedes;
@@ -16,7 +19,7 @@ export interface MqttBroker {
   close(): Promise<void>;
 }
 
-/** The embedded aedes broker on TCP, wired to device auth, ACL and telemetry intake. */
+/** The embedded aedes broker on TCP (and WebSocket at /mqtt), wired to device auth, ACL and telemetry intake. */
 export async function startMqttBroker(opts: {
   port: number;
   host?: string;
@@ -25,6 +28,8 @@ export async function startMqttBroker(opts: {
   metrics: Metrics;
   log: Logger;
   onDeviceStatus?: (device: DeviceInfo, online: boolean) => void;
+  /** MQTT over WebSocket at /mqtt on this HTTP server. */
+  httpServer?: HttpServer;
 }): Promise<MqttBroker> {
   const log = opts.log.child({ component: 'mqtt' });
   let broker: Aedes | undefined;
@@ -33,11 +38,16 @@ export async function startMqttBroker(opts: {
     authorizePublish: authorizePublishHandler(() => broker!, opts.intake, opts.metrics, log),
     authorizeSubscribe: authorizeSubscribeHandler(opts.metrics, log),
   });
+  const connected = new Set<Client>();
   broker.on('clientReady', (client) => {
+    connected.add(client);
+    opts.metrics.mqttConnected.set(connected.size);
     const device = deviceOf(client);
     if (device) opts.onDeviceStatus?.(device, true);
   });
   broker.on('clientDisconnect', (client) => {
+    connected.delete(client);
+    opts.metrics.mqttConnected.set(connected.size);
     const device = deviceOf(client);
     if (device) {
       log.info({ device: device.code }, 'MQTT device disconnected');
@@ -52,12 +62,20 @@ export async function startMqttBroker(opts: {
     server.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
   });
   const port = (server.address() as net.AddressInfo).port;
-  log.info({ port }, 'MQTT broker listening');
+  const ws = opts.httpServer ? attachMqttOverWebSocket(opts.httpServer, broker) : null;
+  log.info({ port, websocket: ws ? MQTT_WS_PATH : null }, 'MQTT broker listening');
+  let closed = false;
+  opts.directory.onInvalidate(() => {
+    if (closed) return;
+    revalidateConnections(connected, opts.directory, opts.metrics, log).catch((err: Error) => log.error({ err }, 'MQTT connection re-check failed'));
+  });
   return {
     aedes: broker,
     port,
     connectedDevices: () => broker!.connectedClients,
     async close() {
+      closed = true;
+      await ws?.close();
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise<void>((resolve) => broker!.close(() => resolve()));
       await serverClosed;

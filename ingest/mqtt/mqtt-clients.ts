@@ -1,8 +1,15 @@
 import type { Client } from 'aedes';
 import type { DeviceInfo } from '../../platform/registries/registry-directory.ts';
 
-// aedes client objects carry no typed slot for our data; keep the authenticated device beside them.
-const devices = new WeakMap<Client, DeviceInfo>();
+interface Session {
+  device: DeviceInfo;
+  /** Kept so a registry change (disabled device, rotated secret) can be re-checked against the live connection. */
+  secret: string;
+}
 
-export const attachDevice = (client: Client, device: DeviceInfo) => devices.set(client, device);
-export const deviceOf = (client: Client | null): DeviceInfo | undefined => (client ? devices.get(client) : undefined);
+// aedes client objects carry no typed slot for our data; keep the authenticated device beside them.
+const sessions = new WeakMap<Client, Session>();
+
+export const attachDevice = (client: Client, device: DeviceInfo, secret: string) => sessions.set(client, { device, secret });
+export const deviceOf = (client: Client | null): DeviceInfo | undefined => (client ? sessions.get(client)?.device : undefined);
+export const secretOf = (client: Client): string | undefined => sessions.get(client)?.secret;

@@ -11,6 +11,7 @@ const reading = z.object({
   value: z.number(),
   ts: timestamp.optional(),
   quality: z.enum(['good', 'fault']).optional(),
+  unit: z.string().min(1).max(16).optional(),
 });
 
 const batch = z.object({
@@ -25,11 +26,13 @@ export interface ParsedReading {
   value: number;
   ts: Date;
   quality: 'good' | 'fault';
+  /** The unit the gateway measured in, when it differs from the sensor's; converted at intake. */
+  unit?: string;
 }
 
 export type PayloadResult =
   | { ok: true; readings: ParsedReading[] }
-  | { ok: false; error: 'oversize' | 'malformed_json' | 'schema'; message: string; details?: Array<{ path: string; message: string }> };
+  | { ok: false; error: 'oversize' | 'malformed_json' | 'schema' | 'non_finite'; message: string; details?: Array<{ path: string; message: string }> };
 
 const toDate = (ts: number | string) => (typeof ts === 'number' ? new Date(ts) : new Date(ts));
 
@@ -44,12 +47,18 @@ export function parseTelemetryPayload(payload: Buffer, receivedAt: Date): Payloa
     return { ok: false, error: 'malformed_json', message: `payload is not valid JSON: ${(err as Error).message}` };
   }
   const isBatch = typeof json === 'object' && json !== null && 'readings' in json;
+  // JSON has no NaN, but 1e999 parses to Infinity: name that case rather than a generic schema failure.
+  const values = isBatch ? (Array.isArray((json as { readings: unknown }).readings) ? (json as { readings: unknown[] }).readings : []) : [json];
+  const nonFinite = values.findIndex((r) => typeof r === 'object' && r !== null && typeof (r as { value?: unknown }).value === 'number' && !Number.isFinite((r as { value: number }).value));
+  if (nonFinite >= 0) {
+    return { ok: false, error: 'non_finite', message: 'value must be a finite number', details: [{ path: isBatch ? `readings.${nonFinite}.value` : 'value', message: 'not finite' }] };
+  }
   const parsed = isBatch ? batch.safeParse(json) : reading.safeParse(json);
   if (!parsed.success) {
     return {
       ok: false,
       error: 'schema',
-      message: isBatch ? 'batch does not match {ts?, readings:[{sensor, value, ts?, quality?}]}' : 'reading does not match {sensor, value, ts?, quality?}',
+      message: isBatch ? 'batch does not match {ts?, readings:[{sensor, value, ts?, quality?, unit?}]}' : 'reading does not match {sensor, value, ts?, quality?, unit?}',
       details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     };
   }
@@ -57,6 +66,12 @@ export function parseTelemetryPayload(payload: Buffer, receivedAt: Date): Payloa
   const list = 'readings' in parsed.data ? parsed.data.readings : [parsed.data];
   return {
     ok: true,
-    readings: list.map((r) => ({ sensor: r.sensor, value: r.value, ts: r.ts !== undefined ? toDate(r.ts) : defaultTs, quality: r.quality ?? 'good' })),
+    readings: list.map((r) => ({
+      sensor: r.sensor,
+      value: r.value,
+      ts: r.ts !== undefined ? toDate(r.ts) : defaultTs,
+      quality: r.quality ?? 'good',
+      ...(r.unit !== undefined ? { unit: r.unit } : {}),
+    })),
   };
 }

@@ -4,6 +4,8 @@ export interface SensorLive {
   value: number;
   ts: Date;
   quality: 'good' | 'fault';
+  /** Set by data-interruption events: the sensor (or its gateway) has gone silent. */
+  stale?: boolean;
 }
 
 /** Current value per sensor. A reading older than the current one is history, not news: it does not move the value back. */
@@ -14,8 +16,13 @@ export class SensorLiveState {
   apply(r: SensorReading): boolean {
     const prev = this.current.get(r.sensorId);
     if (prev && prev.ts.getTime() > r.ts.getTime()) return false;
-    this.current.set(r.sensorId, { value: r.value, ts: r.ts, quality: r.quality });
+    this.current.set(r.sensorId, { value: r.value, ts: r.ts, quality: r.quality, stale: prev?.stale });
     return true;
+  }
+
+  setStale(sensorId: number, stale: boolean): void {
+    const live = this.current.get(sensorId);
+    if (live) live.stale = stale;
   }
 
   get(sensorId: number): SensorLive | undefined {

@@ -1,8 +1,13 @@
-import { Point, type WriteApi } from '@influxdata/influxdb-client';
+import path from 'node:path';
+import { setLogger, type WriteApi } from '@influxdata/influxdb-client';
 import type { Logger } from 'pino';
 import type { InfluxConnection, TelemetryStoreSpec } from '../../platform/influx/influx-connection.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 import type { SensorReading, VehiclePosition } from '../../ingest/telemetry-events.ts';
-import { MEASUREMENT_POSITION, MEASUREMENT_READING } from './telemetry-schema.ts';
+import { FileSpool } from './spool/file-spool.ts';
+import type { Spool, SpoolDepth } from './spool/spool.ts';
+import { SpoolDrainer } from './spool-drainer.ts';
+import { positionLine, readingLine } from './line-protocol.ts';
 
 export interface WriterStats {
   pointsWritten: number;
@@ -10,72 +15,140 @@ export interface WriterStats {
   lastError: string | null;
 }
 
-/** Batches telemetry into InfluxDB through the client's WriteApi (5,000-line batches, 1 s flush). */
+export interface StoreBacklog extends SpoolDepth {
+  /** Seconds since the oldest record not yet in InfluxDB was accepted; 0 when none is waiting. */
+  lagSeconds: number;
+  writeFailing: boolean;
+}
+
+type StoreName = 'sensor' | 'track';
+
+const BATCH_LINES = 5000;
+const FLUSH_INTERVAL_MS = 1000;
+
+/**
+ * Telemetry into InfluxDB through a write-ahead spool per store (`spool/sensor`, `spool/track` under the
+ * spool directory): writeReadings() resolves once the readings are on disk, and a drainer sends them in
+ * 5,000-line batches through the WriteApi (1 s flush). While InfluxDB is slow or down the spool grows up to
+ * its bound; past it writeReadings() rejects with SpoolFullError instead of dropping anything.
+ */
 export class TelemetryWriter {
   readonly stats: WriterStats = { pointsWritten: 0, pointsFailed: 0, lastError: null };
-  private readonly sensorApi: WriteApi;
-  private readonly trackApi: WriteApi;
+  private readonly drainers: Record<StoreName, SpoolDrainer>;
+  private readonly appending = new Set<Promise<void>>();
 
-  constructor(conn: InfluxConnection, stores: { sensor: TelemetryStoreSpec; track: TelemetryStoreSpec }, private readonly log: Logger) {
-    const options = (what: string) => ({
-      batchSize: 5000,
-      flushInterval: 1000,
-      maxBufferLines: 200_000,
-      maxRetries: 10,
-      writeSuccess: (lines: string[]) => {
-        this.stats.pointsWritten += lines.length;
-      },
-      writeFailed: (error: Error, lines: string[], attempt: number, expires: number) => {
-        this.stats.lastError = error.message;
-        this.log.warn({ err: error.message, lines: lines.length, attempt, what }, 'InfluxDB write failed, will retry');
-        if (Date.now() >= expires) this.stats.pointsFailed += lines.length;
-      },
-      writeRetrySkipped: (entry: { lines: string[] }) => {
-        this.stats.pointsFailed += entry.lines.length;
-        this.log.error({ lines: entry.lines.length, what }, 'InfluxDB retry buffer overflow: lines dropped');
-      },
-    });
-    this.sensorApi = conn.writeApi(stores.sensor, options('sensor'));
-    this.trackApi = conn.writeApi(stores.track, options('track'));
+  private constructor(
+    private readonly spools: Record<StoreName, Spool>,
+    apis: Record<StoreName, WriteApi>,
+    private readonly log: Logger,
+    private readonly metrics: Metrics | undefined,
+  ) {
+    const drainer = (store: StoreName) =>
+      new SpoolDrainer(
+        spools[store],
+        (lines) => {
+          apis[store].writeRecords(lines as string[]);
+          return apis[store].flush();
+        },
+        {
+          batchSize: BATCH_LINES,
+          flushIntervalMs: FLUSH_INTERVAL_MS,
+          log: log.child({ store }),
+          onWritten: (lines, seconds) => {
+            this.stats.pointsWritten += lines;
+            metrics?.influxWriteSeconds.observe({ store }, seconds);
+            metrics?.influxWriteBatchLines.observe({ store }, lines);
+            this.updateGauges(store);
+          },
+          onFailed: (err, lines) => {
+            this.stats.lastError = err.message;
+            metrics?.influxWriteFailures.inc({ store });
+            metrics?.influxWriteBatchLines.observe({ store }, lines);
+            this.updateGauges(store);
+          },
+          onTick: () => this.updateGauges(store),
+        },
+      );
+    this.drainers = { sensor: drainer('sensor'), track: drainer('track') };
   }
 
-  writeReadings(readings: readonly SensorReading[]): void {
-    this.sensorApi.writePoints(
-      readings.map((r) =>
-        new Point(MEASUREMENT_READING)
-          .tag('sensor_id', String(r.sensorId))
-          .tag('tank_id', String(r.tankId))
-          .tag('enterprise_id', String(r.enterpriseId))
-          .floatField('value', r.value)
-          .stringField('quality', r.quality)
-          .timestamp(r.ts),
-      ),
-    );
+  /** Opens (and recovers) the spools; maxBytes is shared evenly between the sensor and track spools. */
+  static async open(
+    conn: InfluxConnection,
+    stores: { sensor: TelemetryStoreSpec; track: TelemetryStoreSpec },
+    log: Logger,
+    opts: { spoolDir: string; spoolMaxBytes: number; metrics?: Metrics },
+  ): Promise<TelemetryWriter> {
+    const spool = (store: StoreName) => FileSpool.open({ dir: path.join(opts.spoolDir, store), maxBytes: Math.floor(opts.spoolMaxBytes / 2) });
+    // The client logs every failed send to the console; the drainer already logs them once, structured.
+    setLogger({ error: (message, err) => log.debug({ err: err?.message }, message), warn: (message, err) => log.debug({ err: err?.message }, message) });
+    const [sensor, track] = await Promise.all([spool('sensor'), spool('track')]);
+    // The spool is the retry buffer: the client sends each batch once and the drainer retries from disk.
+    const options = { batchSize: BATCH_LINES + 1, flushInterval: 0, maxRetries: 0, writeFailed: () => undefined };
+    const apis = { sensor: conn.writeApi(stores.sensor, options), track: conn.writeApi(stores.track, options) };
+    const writer = new TelemetryWriter({ sensor, track }, apis, log, opts.metrics);
+    for (const s of ['sensor', 'track'] as const) {
+      const depth = writer.spools[s].depth();
+      if (depth.records > 0) log.info({ store: s, records: depth.records, bytes: depth.bytes }, 'replaying spooled telemetry');
+      writer.updateGauges(s);
+    }
+    return writer;
+  }
+
+  /** Resolves once the readings are durable in the spool. */
+  async writeReadings(readings: readonly SensorReading[]): Promise<void> {
+    await this.track(this.spools.sensor.append(readings.map(readingLine)));
+    this.drainers.sensor.nudge();
+    this.updateGauges('sensor');
   }
 
   writePosition(p: VehiclePosition): void {
-    this.trackApi.writePoint(
-      new Point(MEASUREMENT_POSITION)
-        .tag('vehicle_id', String(p.vehicleId))
-        .tag('enterprise_id', String(p.enterpriseId))
-        .floatField('lat', p.lat)
-        .floatField('lon', p.lon)
-        .floatField('speed', p.speedKmh)
-        .intField('direction', p.direction)
-        .intField('altitude', p.altitude)
-        .intField('alarm', p.alarmBits)
-        .intField('status', p.statusBits)
-        .booleanField('fixed', p.fixed)
-        .booleanField('reupload', p.reupload)
-        .timestamp(p.ts),
+    this.track(this.spools.track.append([positionLine(p)])).then(
+      () => this.drainers.track.nudge(),
+      (err: Error) => {
+        this.stats.pointsFailed++;
+        this.stats.lastError = err.message;
+        this.log.error({ err: err.message, vehicleId: p.vehicleId }, 'position not spooled');
+      },
     );
   }
 
-  async flush(): Promise<void> {
-    await Promise.all([this.sensorApi.flush(), this.trackApi.flush()]);
+  backlog(store: StoreName): StoreBacklog {
+    const depth = this.spools[store].depth();
+    return {
+      ...depth,
+      lagSeconds: depth.oldestAppendedAt ? Math.max(0, (Date.now() - depth.oldestAppendedAt.getTime()) / 1000) : 0,
+      writeFailing: this.drainers[store].consecutiveFailures > 0,
+    };
   }
 
+  /** Waits until everything accepted so far is in InfluxDB; false if that did not happen within timeoutMs. */
+  async flush(timeoutMs?: number): Promise<boolean> {
+    await Promise.allSettled(this.appending);
+    const done = await Promise.all([this.drainers.sensor.flush(timeoutMs), this.drainers.track.flush(timeoutMs)]);
+    return done.every(Boolean);
+  }
+
+  /** Last attempt to write what is spooled, then stop; anything left is replayed on the next start. */
   async close(): Promise<void> {
-    await Promise.all([this.sensorApi.close(), this.trackApi.close()]);
+    await this.flush(5000);
+    await Promise.all([this.drainers.sensor.stop(), this.drainers.track.stop()]);
+    await Promise.all([this.spools.sensor.close(), this.spools.track.close()]);
+  }
+
+  /** Remembers an append until it settles, so flush() covers records still on their way into the spool. */
+  private track(append: Promise<void>): Promise<void> {
+    this.appending.add(append);
+    const forget = () => this.appending.delete(append);
+    append.then(forget, forget);
+    return append;
+  }
+
+  private updateGauges(store: StoreName): void {
+    if (!this.metrics) return;
+    const b = this.backlog(store);
+    this.metrics.spoolRecords.set({ store }, b.records);
+    this.metrics.spoolBytes.set({ store }, b.bytes);
+    this.metrics.influxWriteLagSeconds.set({ store }, b.lagSeconds);
   }
 }

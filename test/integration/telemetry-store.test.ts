@@ -25,7 +25,7 @@ describe('telemetry store on a real InfluxDB', () => {
     influxd = await startInfluxd({ influxdPath: 'influxd', dataDir: dir, log });
     conn = await connectInflux({ url: influxd.url, database: 'telemetry_test', api: 'auto', influxdPath: 'influxd', sensorRetentionDays: 90, trackRetentionDays: 190, bucket: 'x' } as never);
     await ensureInfluxSchema(conn, Object.values(stores));
-    writer = new TelemetryWriter(conn, stores, log);
+    writer = await TelemetryWriter.open(conn, stores, log, { spoolDir: path.join(dir, 'spool'), spoolMaxBytes: 64 * 1024 * 1024 });
     reader = new TelemetryReader(conn, stores);
   });
   afterAll(async () => {

@@ -45,7 +45,7 @@ export const monitorRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
           .filter((s) => s.tank_id === t.id)
           .map((s) => {
             const live = deps.sensorLive.get(s.id as number);
-            const stale = live && now - live.ts.getTime() > (s.interruption_timeout_s as number) * 1000;
+            const stale = live && (live.stale === true || now - live.ts.getTime() > (s.interruption_timeout_s as number) * 1000);
             return {
               id: s.id,
               code: s.code,

@@ -26,7 +26,8 @@ describe('MQTT telemetry payload contract', () => {
   it.each([
     ['malformed JSON', '{"sensor": "a", ', 'malformed_json'],
     ['a string value', { sensor: 'a', value: '3' }, 'schema'],
-    ['a non-finite value', '{"sensor":"a","value":1e999}', 'schema'],
+    ['a non-finite value', '{"sensor":"a","value":1e999}', 'non_finite'],
+    ['a non-finite value in a batch', '{"readings":[{"sensor":"a","value":1},{"sensor":"b","value":-1e999}]}', 'non_finite'],
     ['a missing sensor', { value: 1 }, 'schema'],
     ['an empty batch', { readings: [] }, 'schema'],
     ['an unknown quality', { sensor: 'a', value: 1, quality: 'great' }, 'schema'],

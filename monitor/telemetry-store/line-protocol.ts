@@ -1,0 +1,29 @@
+import { Point } from '@influxdata/influxdb-client';
+import type { SensorReading, VehiclePosition } from '../../ingest/telemetry-events.ts';
+import { MEASUREMENT_POSITION, MEASUREMENT_READING } from './telemetry-schema.ts';
+
+// Millisecond precision, matching the write API's precision.
+const ms = { convertTime: (t: string | number | Date | undefined) => (t instanceof Date ? String(t.getTime()) : undefined) };
+
+/** The hot path: tags are integer ids, quality one of two words, value finite (checked at intake), so no escaping is needed. */
+export function readingLine(r: SensorReading): string {
+  return `${MEASUREMENT_READING},enterprise_id=${r.enterpriseId},sensor_id=${r.sensorId},tank_id=${r.tankId} quality="${r.quality}",value=${r.value} ${r.ts.getTime()}`;
+}
+
+export function positionLine(p: VehiclePosition): string {
+  return new Point(MEASUREMENT_POSITION)
+    .tag('vehicle_id', String(p.vehicleId))
+    .tag('enterprise_id', String(p.enterpriseId))
+    .floatField('lat', p.lat)
+    .floatField('lon', p.lon)
+    .floatField('speed', p.speedKmh)
+    .intField('direction', p.direction)
+    .intField('altitude', p.altitude)
+    .intField('alarm', p.alarmBits)
+    .intField('status', p.statusBits)
+    .booleanField('fixed', p.fixed)
+    .booleanField('reupload', p.reupload)
+    .booleanField('drift', p.drift)
+    .timestamp(p.ts)
+    .toLineProtocol(ms)!;
+}

@@ -1,0 +1,254 @@
+import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { SpoolFullError, type Spool, type SpoolBatch, type SpoolDepth } from './spool.ts';
+
+interface Segment {
+  seq: number;
+  file: string;
+  /** Durable bytes (whole lines only). */
+  bytes: number;
+  sealed: boolean;
+}
+
+interface PendingAppend {
+  data: Buffer;
+  records: number;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+interface FileBatch extends SpoolBatch {
+  readonly seq: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Appended-count marks, at most one per second, to tell how old the oldest unacknowledged record is. */
+interface AgeMark {
+  upTo: number;
+  at: number;
+}
+
+const SEGMENT_SUFFIX = '.seg';
+const MAX_RECORD_BYTES = 64 * 1024;
+const READ_CHUNK_BYTES = 4 * 1024 * 1024;
+
+export interface FileSpoolOptions {
+  dir: string;
+  maxBytes: number;
+  segmentBytes?: number;
+}
+
+/**
+ * Append-only segment files of newline-terminated records under one directory. Appends are group-committed:
+ * every append that arrives while an fsync runs joins the next write + fsync, so many messages share one fsync.
+ * Fully acknowledged segments are deleted. After a crash the unacknowledged tail of the oldest segment is
+ * replayed, which InfluxDB absorbs (same series and timestamp overwrite).
+ */
+export class FileSpool implements Spool {
+  private readonly segments: Segment[] = [];
+  private head = 0; // byte offset of the first unacknowledged record in segments[0]
+  private active: FileHandle | null = null;
+  private reader: { seq: number; fh: FileHandle } | null = null;
+  private pending: PendingAppend[] = [];
+  private committing: Promise<void> | null = null;
+  private heldBytes = 0;
+  private appended = 0;
+  private acked = 0;
+  private marks: AgeMark[] = [];
+  private failed: Error | null = null;
+  private closed = false;
+  private readonly segmentBytes: number;
+
+  private constructor(private readonly opts: FileSpoolOptions) {
+    this.segmentBytes = opts.segmentBytes ?? 4 * 1024 * 1024;
+  }
+
+  static async open(opts: FileSpoolOptions): Promise<FileSpool> {
+    const spool = new FileSpool(opts);
+    await spool.recover();
+    return spool;
+  }
+
+  append(records: readonly string[]): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('spool closed'));
+    if (this.failed) return Promise.reject(this.failed);
+    if (records.length === 0) return Promise.resolve();
+    for (const r of records) {
+      if (r.includes('\n')) return Promise.reject(new Error('a spool record must not contain a newline'));
+      if (r.length > MAX_RECORD_BYTES) return Promise.reject(new Error(`a spool record is limited to ${MAX_RECORD_BYTES} bytes`));
+    }
+    const data = Buffer.from(`${records.join('\n')}\n`, 'utf8');
+    if (this.heldBytes + data.length > this.opts.maxBytes) return Promise.reject(new SpoolFullError(this.heldBytes, this.opts.maxBytes));
+    this.heldBytes += data.length;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ data, records: records.length, resolve, reject });
+      this.committing ??= this.commitLoop();
+    });
+  }
+
+  async peek(max: number): Promise<FileBatch | null> {
+    while (this.segments.length > 0) {
+      const seg = this.segments[0];
+      if (this.head < seg.bytes) {
+        const fh = await this.readerFor(seg);
+        const length = Math.min(seg.bytes - this.head, Math.max(2 * MAX_RECORD_BYTES, max * 256), READ_CHUNK_BYTES);
+        const buf = Buffer.allocUnsafe(length);
+        const { bytesRead } = await fh.read(buf, 0, length, this.head);
+        const records: string[] = [];
+        let start = 0;
+        while (records.length < max) {
+          const nl = buf.indexOf(10, start);
+          if (nl < 0 || nl >= bytesRead) break;
+          records.push(buf.toString('utf8', start, nl));
+          start = nl + 1;
+        }
+        return { records, seq: seg.seq, from: this.head, to: this.head + start };
+      }
+      if (!seg.sealed) return null;
+      await this.dropHeadSegment();
+    }
+    return null;
+  }
+
+  async ack(batch: SpoolBatch): Promise<void> {
+    const b = batch as FileBatch;
+    const seg = this.segments[0];
+    if (!seg || seg.seq !== b.seq || this.head !== b.from) throw new Error('spool batches must be acknowledged in order, once');
+    this.head = b.to;
+    this.acked += b.records.length;
+    while (this.marks.length > 0 && this.marks[0].upTo <= this.acked) this.marks.shift();
+    if (seg.sealed && this.head >= seg.bytes) await this.dropHeadSegment();
+  }
+
+  depth(): SpoolDepth {
+    const records = this.appended - this.acked;
+    return {
+      records,
+      bytes: this.heldBytes,
+      maxBytes: this.opts.maxBytes,
+      oldestAppendedAt: records > 0 && this.marks.length > 0 ? new Date(this.marks[0].at) : null,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.committing) await this.committing;
+    await this.active?.close();
+    await this.reader?.fh.close();
+    this.active = null;
+    this.reader = null;
+  }
+
+  private async commitLoop(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const group = this.pending;
+        this.pending = [];
+        try {
+          await this.writeGroup(group);
+          for (const p of group) p.resolve();
+        } catch (err) {
+          // A failed write or fsync leaves the segment in an unknown state: refuse everything from now on.
+          this.failed = err as Error;
+          for (const p of [...group, ...this.pending]) p.reject(this.failed);
+          this.pending = [];
+        }
+      }
+    } finally {
+      this.committing = null;
+    }
+  }
+
+  private async writeGroup(group: PendingAppend[]): Promise<void> {
+    let seg = this.segments[this.segments.length - 1];
+    if (!this.active || seg.bytes >= this.segmentBytes) seg = await this.roll();
+    const data = group.length === 1 ? group[0].data : Buffer.concat(group.map((p) => p.data));
+    let written = 0;
+    while (written < data.length) {
+      const { bytesWritten } = await this.active!.write(data, written, data.length - written, seg.bytes + written);
+      written += bytesWritten;
+    }
+    await this.active!.datasync();
+    seg.bytes += data.length;
+    const records = group.reduce((n, p) => n + p.records, 0);
+    this.appended += records;
+    const now = Date.now();
+    const last = this.marks[this.marks.length - 1];
+    if (last && now - last.at < 1000) last.upTo = this.appended;
+    else this.marks.push({ upTo: this.appended, at: now });
+  }
+
+  private async roll(): Promise<Segment> {
+    const prev = this.segments[this.segments.length - 1];
+    if (prev) prev.sealed = true;
+    await this.active?.close();
+    const seq = (prev?.seq ?? 0) + 1;
+    const file = path.join(this.opts.dir, `${String(seq).padStart(12, '0')}${SEGMENT_SUFFIX}`);
+    this.active = await open(file, 'wx');
+    const seg: Segment = { seq, file, bytes: 0, sealed: false };
+    this.segments.push(seg);
+    if (prev && this.segments[0] === prev && this.head >= prev.bytes) await this.dropHeadSegment();
+    return seg;
+  }
+
+  private async dropHeadSegment(): Promise<void> {
+    const seg = this.segments.shift()!;
+    if (this.reader?.seq === seg.seq) {
+      await this.reader.fh.close();
+      this.reader = null;
+    }
+    await rm(seg.file, { force: true });
+    this.heldBytes -= seg.bytes;
+    this.head = 0;
+  }
+
+  private async readerFor(seg: Segment): Promise<FileHandle> {
+    if (this.reader?.seq !== seg.seq) {
+      await this.reader?.fh.close();
+      this.reader = { seq: seg.seq, fh: await open(seg.file, 'r') };
+    }
+    return this.reader.fh;
+  }
+
+  /** Picks up segments left by an earlier run; a partial last line (never acknowledged) is cut off. */
+  private async recover(): Promise<void> {
+    await mkdir(this.opts.dir, { recursive: true });
+    const names = (await readdir(this.opts.dir)).filter((n) => n.endsWith(SEGMENT_SUFFIX)).sort();
+    for (const name of names) {
+      const file = path.join(this.opts.dir, name);
+      const fh = await open(file, 'r+');
+      try {
+        const { size, mtimeMs } = await stat(file);
+        const { bytes, records } = await scanWholeLines(fh, size);
+        if (bytes < size) await fh.truncate(bytes);
+        if (bytes === 0) {
+          await rm(file, { force: true });
+          continue;
+        }
+        this.segments.push({ seq: Number.parseInt(name, 10), file, bytes, sealed: true });
+        this.heldBytes += bytes;
+        this.appended += records;
+        this.marks.push({ upTo: this.appended, at: mtimeMs });
+      } finally {
+        await fh.close();
+      }
+    }
+  }
+}
+
+async function scanWholeLines(fh: FileHandle, size: number): Promise<{ bytes: number; records: number }> {
+  const buf = Buffer.allocUnsafe(Math.min(size, READ_CHUNK_BYTES) || 1);
+  let records = 0;
+  let lastEnd = 0;
+  for (let pos = 0; pos < size; ) {
+    const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - pos), pos);
+    if (bytesRead === 0) break;
+    for (let i = buf.indexOf(10, 0); i >= 0 && i < bytesRead; i = buf.indexOf(10, i + 1)) {
+      records++;
+      lastEnd = pos + i + 1;
+    }
+    pos += bytesRead;
+  }
+  return { bytes: lastEnd, records };
+}

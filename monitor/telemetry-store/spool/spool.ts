@@ -1,0 +1,35 @@
+/**
+ * A write-ahead spool of text records (one line each) between intake and InfluxDB. Records are durable once
+ * append() resolves, come back from peek() in append order, and leave only when the consumer acks them.
+ * One consumer; a failed send simply peeks the same records again.
+ */
+export interface Spool {
+  /** Resolves once the records are durable; rejects with SpoolFullError when they would exceed the bound. */
+  append(records: readonly string[]): Promise<void>;
+  /** The oldest unacknowledged records, at most max of them; null when there are none. */
+  peek(max: number): Promise<SpoolBatch | null>;
+  /** Removes a batch returned by the latest peek(); batches must be acked in order. */
+  ack(batch: SpoolBatch): Promise<void>;
+  depth(): SpoolDepth;
+  close(): Promise<void>;
+}
+
+export interface SpoolBatch {
+  readonly records: readonly string[];
+}
+
+export interface SpoolDepth {
+  /** Records appended but not yet acknowledged. */
+  records: number;
+  /** Bytes held against the bound. */
+  bytes: number;
+  maxBytes: number;
+  /** When the oldest unacknowledged record was appended (to within a second); null when empty. */
+  oldestAppendedAt: Date | null;
+}
+
+export class SpoolFullError extends Error {
+  constructor(readonly bytes: number, readonly maxBytes: number) {
+    super(`spool full: ${bytes} of ${maxBytes} bytes in use`);
+  }
+}
