@@ -67,7 +67,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     stops.push({ name: 'database', stop: () => db.close() });
     log.info({ dialect: db.dialect }, 'relational database ready');
 
-    const accounts = new Accounts(db, config.sessionTtlHours);
+    const accounts = new Accounts(db, { sessionTtlHours: config.sessionTtlHours, passwordMaxAgeDays: config.passwordMaxAgeDays });
     const admin = await ensureAdmin(accounts, config.adminPassword);
     if (config.demo) await loadDemoPark(db, log);
 
@@ -115,7 +115,9 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     stops.push({ name: 'http', stop: () => app.close() });
     await app.listen({ port: config.http.port, host: config.http.host });
     const httpPort = (app.server.address() as { port: number }).port;
-    live = new LiveChannel(app.server, accounts, log.child({ component: 'live' }));
+    live = new LiveChannel(app.server, accounts, log.child({ component: 'live' }), {
+      parkEnterpriseIds: async (parkId) => (await db.query<{ id: number }>('select id from enterprises where park_id = $1', [parkId])).map((r) => r.id),
+    });
     stops.push({ name: 'live channel', stop: () => live!.close() });
     engine.onChange((change) => {
       metrics.alarms.inc({ action: change.action, type: change.alarm.type });

@@ -12,11 +12,9 @@ import type { Database } from '../platform/db/database.ts';
 import type { Accounts } from '../platform/auth/accounts.ts';
 import type { RegistryDirectory } from '../platform/registries/registry-directory.ts';
 import { RegistryRepository } from '../platform/registries/registry-repository.ts';
-import { enterprisesModule } from '../platform/registries/enterprises.ts';
-import { tanksModule } from '../platform/registries/tanks.ts';
-import { devicesModule } from '../platform/registries/devices.ts';
-import { vehiclesModule } from '../platform/registries/vehicles.ts';
+import { registryModules } from '../platform/registries/all-modules.ts';
 import { hashDeviceSecret, newDeviceSecret } from '../platform/registries/device-secrets.ts';
+import { generateSecret } from '../platform/auth/passwords.ts';
 import type { AlarmChange, AlarmStore } from '../alerts/alarm-store.ts';
 import type { SensorLiveState } from '../monitor/live-state/sensor-live-state.ts';
 import type { VehicleLiveState } from '../monitor/live-state/vehicle-live-state.ts';
@@ -28,6 +26,11 @@ import { alarmRoutes } from './routes/alarm-routes.ts';
 import { registryRoutes } from './routes/registry-routes.ts';
 import { deviceSecretRoutes } from './routes/device-secret-routes.ts';
 import { unboundTerminalRoutes } from './routes/unbound-terminal-routes.ts';
+import { moduleRoutes } from './routes/module-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
+import { enterpriseRoutes } from './routes/enterprise-routes.ts';
+import { transportRoutes } from './routes/transport-routes.ts';
+import { userRoutes } from './routes/user-routes.ts';
 import { monitorRoutes } from './routes/monitor-routes.ts';
 import { healthRoutes, type ComponentHealth } from './routes/health-routes.ts';
 import { forwardSosAcknowledgement, jt808CommandRoutes, type Jt808RouteDeps } from './routes/jt808-command-routes.ts';
@@ -75,7 +78,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authentication, { accounts: deps.accounts });
 
   await app.register(healthRoutes, { health: deps.health, registry: deps.metricsRegistry });
-  await app.register(authRoutes, { accounts: deps.accounts });
+  await app.register(authRoutes, { accounts: deps.accounts, db: deps.db });
   await app.register(alarmRoutes, {
     alarms: deps.alarms,
     publish: deps.publishAlarmChange,
@@ -84,17 +87,22 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.jt808) await app.register(jt808CommandRoutes, { db: deps.db, ...deps.jt808 });
 
   const invalidate = () => deps.directory.invalidate();
-  await app.register(registryRoutes(new RegistryRepository(deps.db, enterprisesModule, invalidate)));
-  await app.register(registryRoutes(new RegistryRepository(deps.db, tanksModule, invalidate)));
-  await app.register(registryRoutes(new RegistryRepository(deps.db, vehiclesModule, invalidate)));
-  await app.register(
-    registryRoutes(new RegistryRepository(deps.db, devicesModule, invalidate), {
-      createColumns: () => {
-        const secret = newDeviceSecret();
-        return { columns: { secret_hash: hashDeviceSecret(secret) }, reveal: { secret } };
-      },
-    }),
-  );
+  // Platform-generated secrets, shown once in the create answer.
+  const createColumns: Record<string, () => { columns: Record<string, unknown>; reveal: Record<string, unknown> }> = {
+    devices: () => {
+      const secret = newDeviceSecret();
+      return { columns: { secret_hash: hashDeviceSecret(secret) }, reveal: { secret } };
+    },
+    cameras: () => ({ columns: { stream_key: generateSecret(24) }, reveal: {} }),
+  };
+  await app.register(enterpriseRoutes, { db: deps.db, onChange: invalidate });
+  await app.register(transportRoutes, { db: deps.db });
+  for (const m of registryModules) {
+    await app.register(registryRoutes(new RegistryRepository(deps.db, m, invalidate), { createColumns: createColumns[m.name] }));
+  }
+  await app.register(moduleRoutes, { modules: registryModules });
+  await app.register(auditRoutes, { db: deps.db });
+  await app.register(userRoutes, { db: deps.db, accounts: deps.accounts });
   await app.register(deviceSecretRoutes, { db: deps.db, onChange: invalidate });
   await app.register(unboundTerminalRoutes, { db: deps.db });
   await app.register(monitorRoutes, {

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
 import type { Logger } from 'pino';
 import type { Accounts } from '../../platform/auth/accounts.ts';
-import { roomFor, roomsFor } from '../../platform/auth/scope.ts';
+import { roomsFor, roomsOf } from '../../platform/auth/scope.ts';
 import type { AlarmChange } from '../../alerts/alarm-store.ts';
 
 interface Scoped {
@@ -22,7 +22,13 @@ export class LiveChannel {
   private pendingPositions = new Map<number, Scoped & { payload: object }>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(httpServer: HttpServer, accounts: Accounts, private readonly log: Logger, tickMs = 500) {
+  constructor(
+    httpServer: HttpServer,
+    accounts: Accounts,
+    private readonly log: Logger,
+    opts: { tickMs?: number; parkEnterpriseIds?: (parkId: number) => Promise<number[]> } = {},
+  ) {
+    const tickMs = opts.tickMs ?? 500;
     this.io = new Server(httpServer, {
       serveClient: true,
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
@@ -35,8 +41,10 @@ export class LiveChannel {
         this.log.warn({ ip: socket.handshake.address }, 'live channel: unauthorized connection refused');
         return next(new Error('unauthorized'));
       }
+      if (user.mustChangePassword) return next(new Error('password_change_required'));
       socket.data.user = user;
-      await socket.join(roomFor(user.scope));
+      const parkEnterprises = user.scope.kind === 'park' ? ((await opts.parkEnterpriseIds?.(user.scope.parkId)) ?? []) : [];
+      await socket.join(roomsOf(user.scope, parkEnterprises));
       next();
     });
     this.timer = setInterval(() => this.flush(), tickMs);

@@ -2,27 +2,48 @@ import type { z } from 'zod';
 import type { Queryable } from '../db/database.ts';
 import type { Role } from '../auth/accounts.ts';
 
+/** How a field shows up in lists, filters and forms. `options` label enum values. */
+export interface FieldMeta {
+  label: string;
+  list?: boolean;
+  filter?: boolean;
+  multiline?: boolean;
+  help?: string;
+  ref?: { module: string; labelField: string };
+  options?: Record<string, string>;
+}
+
 /**
- * One registry, declared once. The generic repository and REST routes are derived from it:
- * the zod schema is the API (camelCase fields map to snake_case columns).
+ * One registry, declared once. Everything else is derived from it: validated REST endpoints with OpenAPI,
+ * list/filter/paging, Excel export and import, scoped access, the audit trail and the admin page.
+ * The zod schema is the API (camelCase fields map to snake_case columns).
  */
 export interface RegistryModule<S extends z.ZodObject = z.ZodObject> {
   name: string;
   label: string;
+  /** Menu group on the admin page. */
+  group: string;
   table: string;
   schema: S;
-  /** Field whose duplicate answers 409. */
+  /** Labels and presentation of every schema field. */
+  fields: Record<string, FieldMeta>;
+  /** Columns the platform computes; shown, never accepted as input. */
+  computedFields?: Record<string, FieldMeta>;
+  /** Field whose duplicate answers 409, and the key rows are matched on at import. */
   uniqueField: string;
-  /** Column holding the owning enterprise id, for scoping (`id` for the enterprises table itself). */
-  enterpriseColumn: string;
-  /** Free-text search columns for `?q=`. */
+  /** The owning enterprise column; rows owned by a region (enterprise null) are scoped by `regionColumn`. */
+  scope: { enterpriseColumn: string; regionColumn?: string };
   searchColumns: string[];
   orderBy: string;
   writeRoles: Role[];
-  /** Extra data attached to a fetched record (e.g. a tank's sensors). */
+  /** Excel import; modules with nested children (e.g. a tank's sensors) are not importable. */
+  importable: boolean;
+  /** Columns derived from the input before it is written (e.g. a hazard source's R value). */
+  derive?: (input: Record<string, unknown>) => Record<string, unknown>;
+  /** Extra data attached to fetched records (e.g. a tank's sensors). */
   expand?: (db: Queryable, rows: Record<string, unknown>[]) => Promise<void>;
-  /** Writes children after the main row; runs in the same transaction. */
-  saveChildren?: (tx: Queryable, id: number, input: z.infer<S>) => Promise<void>;
+  /** Writes children after the main row, in the same transaction. */
+  saveChildren?: (tx: Queryable, id: number, input: Record<string, unknown>) => Promise<void>;
   /** Columns never returned by the API. */
   hiddenColumns?: string[];
 }
@@ -32,6 +53,6 @@ export const snakeToCamel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: stri
 
 export function rowToApi(row: Record<string, unknown>, hidden: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) if (!hidden.includes(k)) out[snakeToCamel(k)] = v;
+  for (const [k, v] of Object.entries(row)) if (!hidden.includes(k)) out[snakeToCamel(k)] = v instanceof Date && k.endsWith('_on') ? v.toISOString().slice(0, 10) : v;
   return out;
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { isForeignKeyViolation, isUniqueViolation, type Database } from '../db/database.ts';
-import { scopeCondition, type Scope } from '../auth/scope.ts';
-import { camelToSnake, rowToApi, type RegistryModule } from './registry-module.ts';
+import { isForeignKeyViolation, isUniqueViolation, type Database, type Queryable } from '../db/database.ts';
+import { regionInScope, scopeCondition, type Scope } from '../auth/scope.ts';
+import { camelToSnake, rowToApi, snakeToCamel, type RegistryModule } from './registry-module.ts';
+import { recordAudit, type Actor, type AuditAction } from './audit-trail.ts';
 
 export class DuplicateError extends Error {
   constructor(readonly field: string) {
@@ -15,10 +16,13 @@ export interface ListQuery {
   page: number;
   pageSize: number;
   q?: string;
-  enterpriseId?: number;
+  /** Equality filters on the module's filterable fields. */
+  filters?: Record<string, unknown>;
 }
 
-/** Generic scoped CRUD over one registry table; every read and write goes through the caller's scope. */
+type Row = Record<string, unknown>;
+
+/** Generic scoped CRUD over one registry table. Every read and write goes through the caller's scope; every write is audited. */
 export class RegistryRepository<S extends z.ZodObject> {
   constructor(
     private readonly db: Database,
@@ -26,22 +30,28 @@ export class RegistryRepository<S extends z.ZodObject> {
     private readonly onChange: () => void = () => undefined,
   ) {}
 
-  async list(scope: Scope, query: ListQuery): Promise<{ items: Record<string, unknown>[]; total: number }> {
+  private scoped(scope: Scope, params: unknown[], alias = '') {
+    const { enterpriseColumn, regionColumn } = this.module.scope;
+    return scopeCondition(scope, `${alias}${enterpriseColumn}`, params, regionColumn ? `${alias}${regionColumn}` : undefined);
+  }
+
+  async list(scope: Scope, query: ListQuery): Promise<{ items: Row[]; total: number }> {
     const m = this.module;
     const params: unknown[] = [];
-    const where = [scopeCondition(scope, m.enterpriseColumn, params)];
+    const where = [this.scoped(scope, params)];
     if (query.q) {
       params.push(`%${query.q}%`);
-      where.push(`(${m.searchColumns.map((c) => `${c} ilike $${params.length}`).join(' or ')})`);
+      where.push(`(${m.searchColumns.map((c) => `${c}::text ilike $${params.length}`).join(' or ')})`);
     }
-    if (query.enterpriseId !== undefined) {
-      params.push(query.enterpriseId);
-      where.push(`${m.enterpriseColumn} = $${params.length}`);
+    for (const [field, value] of Object.entries(query.filters ?? {})) {
+      if (value === undefined || value === '' || !(m.fields[field] ?? m.computedFields?.[field])?.filter) continue;
+      params.push(value);
+      where.push(`${camelToSnake(field)} = $${params.length}`);
     }
     const cond = where.join(' and ');
     const [{ total }] = await this.db.query<{ total: number }>(`select count(*)::int as total from ${m.table} where ${cond}`, params);
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
-    const rows = await this.db.query<Record<string, unknown>>(
+    const rows = await this.db.query<Row>(
       `select * from ${m.table} where ${cond} order by ${m.orderBy} limit $${params.length - 1} offset $${params.length}`,
       params,
     );
@@ -49,90 +59,160 @@ export class RegistryRepository<S extends z.ZodObject> {
     return { items: rows.map((r) => rowToApi(r, m.hiddenColumns)), total };
   }
 
-  async get(scope: Scope, id: number): Promise<Record<string, unknown> | null> {
-    const m = this.module;
-    const params: unknown[] = [id];
-    const rows = await this.db.query<Record<string, unknown>>(
-      `select * from ${m.table} where id = $1 and ${scopeCondition(scope, m.enterpriseColumn, params)}`,
-      params,
-    );
-    await m.expand?.(this.db, rows);
-    return rows[0] ? rowToApi(rows[0], m.hiddenColumns) : null;
+  async get(scope: Scope, id: number): Promise<Row | null> {
+    const row = await this.getRow(this.db, scope, id);
+    if (!row) return null;
+    await this.module.expand?.(this.db, [row]);
+    return rowToApi(row, this.module.hiddenColumns);
   }
 
-  async create(scope: Scope, input: z.infer<S>, extraColumns: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  private async getRow(q: Queryable, scope: Scope, id: number): Promise<Row | null> {
+    const params: unknown[] = [id];
+    const [row] = await q.query<Row>(`select * from ${this.module.table} where id = $1 and ${this.scoped(scope, params)}`, params);
+    return row ?? null;
+  }
+
+  async create(scope: Scope, input: z.infer<S>, actor: Actor, extraColumns: Row = {}): Promise<Row> {
     await this.assertWritable(scope, input);
     const id = await this.write(async (tx) => {
-      const values = { ...this.columnsOf(input), ...extraColumns };
-      const cols = Object.keys(values);
-      const [row] = await tx.query<{ id: number }>(
-        `insert into ${this.module.table} (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')}) returning id`,
-        Object.values(values),
-      );
-      await this.module.saveChildren?.(tx, row.id, input);
-      return row.id;
+      const id = await this.insert(tx, input, extraColumns);
+      await this.audit(tx, actor, 'create', id, null);
+      return id;
     });
     return (await this.get({ kind: 'all' }, id))!;
   }
 
-  async update(scope: Scope, id: number, input: z.infer<S>): Promise<Record<string, unknown> | null> {
-    if (!(await this.get(scope, id))) return null;
+  async update(scope: Scope, id: number, input: z.infer<S>, actor: Actor): Promise<Row | null> {
+    const before = await this.getRow(this.db, scope, id);
+    if (!before) return null;
     await this.assertWritable(scope, input);
     await this.write(async (tx) => {
-      const values = this.columnsOf(input);
-      const cols = Object.keys(values);
-      await tx.query(
-        `update ${this.module.table} set ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`,
-        [id, ...Object.values(values)],
-      );
-      await this.module.saveChildren?.(tx, id, input);
+      await this.updateRow(tx, id, input);
+      await this.audit(tx, actor, 'update', id, before);
       return id;
     });
     return this.get(scope, id);
   }
 
-  async remove(scope: Scope, id: number): Promise<boolean> {
-    if (!(await this.get(scope, id))) return false;
+  async remove(scope: Scope, id: number, actor: Actor): Promise<boolean> {
+    const before = await this.getRow(this.db, scope, id);
+    if (!before) return false;
     await this.write(async (tx) => {
       await tx.query(`delete from ${this.module.table} where id = $1`, [id]);
+      await this.audit(tx, actor, 'delete', id, before);
       return id;
     });
     return true;
   }
 
-  private async write(fn: Parameters<Database['transaction']>[0]): Promise<number> {
+  /**
+   * Creates or updates (matched on the unique field) every row in one transaction: all or nothing.
+   * Rows are already validated; scope is checked for each.
+   */
+  async importRows(scope: Scope, rows: z.infer<S>[], actor: Actor): Promise<{ created: number; updated: number }> {
+    for (const r of rows) await this.assertWritable(scope, r);
+    const key = this.module.uniqueField;
+    let created = 0;
+    let updated = 0;
+    await this.write(async (tx) => {
+      for (const input of rows) {
+        const [existing] = await tx.query<Row>(`select * from ${this.module.table} where ${camelToSnake(key)} = $1`, [(input as Row)[key]]);
+        if (existing) {
+          const params: unknown[] = [existing.id];
+          const visible = await tx.query(`select 1 from ${this.module.table} where id = $1 and ${this.scoped(scope, params)}`, params);
+          if (visible.length === 0) throw new OutOfScopeError(`${key} ${String((input as Row)[key])} belongs to another scope`);
+          await this.updateRow(tx, existing.id as number, input);
+          await this.audit(tx, actor, 'import', existing.id as number, existing);
+          updated++;
+        } else {
+          const id = await this.insert(tx, input, {});
+          await this.audit(tx, actor, 'import', id, null);
+          created++;
+        }
+      }
+      return 0;
+    });
+    return { created, updated };
+  }
+
+  private async insert(tx: Queryable, input: z.infer<S>, extraColumns: Row): Promise<number> {
+    const values = { ...this.columnsOf(input), ...extraColumns };
+    const cols = Object.keys(values);
+    const [row] = await tx.query<{ id: number }>(
+      `insert into ${this.module.table} (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')}) returning id`,
+      Object.values(values),
+    );
+    await this.module.saveChildren?.(tx, row.id, input as Row);
+    return row.id;
+  }
+
+  private async updateRow(tx: Queryable, id: number, input: z.infer<S>) {
+    const values = this.columnsOf(input);
+    const cols = Object.keys(values);
+    await tx.query(`update ${this.module.table} set ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`, [
+      id,
+      ...Object.values(values),
+    ]);
+    await this.module.saveChildren?.(tx, id, input as Row);
+  }
+
+  private async audit(tx: Queryable, actor: Actor, action: AuditAction, id: number, before: Row | null) {
+    const [after] = action === 'delete' ? [] : await tx.query<Row>(`select * from ${this.module.table} where id = $1`, [id]);
+    const record = after ?? before ?? {};
+    const { enterpriseColumn } = this.module.scope;
+    await recordAudit(tx, {
+      actor,
+      module: this.module.name,
+      recordId: id,
+      action,
+      before: before ? rowToApi(before, this.module.hiddenColumns) : null,
+      after: after ? rowToApi(after, this.module.hiddenColumns) : null,
+      enterpriseId: (record[enterpriseColumn] as number | null) ?? null,
+      regionCode: (record.region_code as string | undefined) ?? null,
+    });
+  }
+
+  private async write(fn: (tx: Queryable) => Promise<number>): Promise<number> {
     try {
-      const id = (await this.db.transaction(fn)) as number;
+      const id = await this.db.transaction(fn);
       this.onChange();
       return id;
     } catch (err) {
-      if (isUniqueViolation(err)) throw new DuplicateError(this.module.uniqueField);
+      if (isUniqueViolation(err)) throw new DuplicateError(this.uniqueFieldOf(err) ?? this.module.uniqueField);
       if (isForeignKeyViolation(err)) throw new ReferenceError(err.detail ?? err.message);
       throw err;
     }
   }
 
-  private columnsOf(input: z.infer<S>): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
-      const child = this.module.schema.shape[k];
-      if (Array.isArray(v) && child && this.module.saveChildren) continue; // children are saved separately
-      out[camelToSnake(k)] = v ?? null;
+  private columnsOf(input: z.infer<S>): Row {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(input as Row)) {
+      if (Array.isArray(v) && this.module.saveChildren) continue; // children are saved separately
+      out[camelToSnake(k)] = v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : (v ?? null);
     }
-    return out;
+    return { ...out, ...this.module.derive?.(input as Row) };
+  }
+
+  /** `transport_staff_id_number_key` → `idNumber`: which field a unique violation is about. */
+  private uniqueFieldOf(err: { constraint?: string }): string | undefined {
+    const c = err.constraint;
+    const prefix = `${this.module.table}_`;
+    return c?.startsWith(prefix) && c.endsWith('_key') ? snakeToCamel(c.slice(prefix.length, -4)) : undefined;
   }
 
   /** A record may only be written into an enterprise or region the caller can see. */
   private async assertWritable(scope: Scope, input: z.infer<S>) {
     if (scope.kind === 'all') return;
-    const { enterpriseId, regionCode } = input as { enterpriseId?: number; regionCode?: string };
-    if (regionCode !== undefined && (scope.kind !== 'region' || !regionCode.startsWith(scope.prefix))) {
-      throw new OutOfScopeError('region outside your scope');
-    }
-    if (enterpriseId !== undefined) {
+    const { enterpriseId, regionCode } = input as { enterpriseId?: number | null; regionCode?: string };
+    if (enterpriseId !== undefined && enterpriseId !== null) {
       const params: unknown[] = [enterpriseId];
       const rows = await this.db.query(`select 1 from enterprises where id = $1 and ${scopeCondition(scope, 'id', params)}`, params);
       if (rows.length === 0) throw new OutOfScopeError('enterprise outside your scope');
+    } else if (regionCode !== undefined && !regionInScope(scope, regionCode)) {
+      throw new OutOfScopeError('region outside your scope');
+    } else if (regionCode === undefined && this.module.scope.enterpriseColumn !== 'id' && scope.kind === 'enterprise') {
+      throw new OutOfScopeError('record outside your scope');
     }
   }
 }
+

@@ -50,12 +50,23 @@ export const sensorSchema = z
     if (!s.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: '请填写单位' });
   });
 
+export const sensorKindLabels: Record<SensorKind, string> = {
+  level: '液位',
+  temperature: '温度',
+  pressure: '压力',
+  combustible_gas: '可燃气体',
+  toxic_gas: '有毒气体',
+  oxygen: '氧含量',
+};
+
 export const tanksModule = {
   name: 'tanks',
-  label: '储罐',
+  label: '储罐与传感器',
+  group: '重大危险源',
   table: 'tanks',
   schema: z.object({
     enterpriseId: z.number().int().positive(),
+    hazardSourceId: z.number().int().positive().nullish(),
     code: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, '储罐编码为1-64位字母、数字、_ . -'),
     name: z.string().trim().min(1).max(100),
     medium: z.string().trim().max(50).nullish(),
@@ -71,11 +82,26 @@ export const tanksModule = {
       });
     }),
   }),
+  fields: {
+    enterpriseId: { label: '所属企业', list: true, filter: true, ref: { module: 'enterprises', labelField: 'name' } },
+    hazardSourceId: { label: '所属危险源', list: true, filter: true, ref: { module: 'hazard-sources', labelField: 'name' } },
+    code: { label: '储罐编码', list: true },
+    name: { label: '储罐名称', list: true },
+    medium: { label: '储存介质', list: true },
+    capacityM3: { label: '容积（m³）', list: true },
+    lat: { label: '纬度' },
+    lon: { label: '经度' },
+    sensors: {
+      label: '传感器与阈值',
+      help: 'kind：level 液位 / temperature 温度 / pressure 压力 / combustible_gas 可燃气体 / toxic_gas 有毒气体 / oxygen 氧含量；阈值 lowLow/low/high/highHigh，deadband 回差，delayS 延时（秒），interruptionTimeoutS 数据中断判定（秒）；气体传感器未填阈值时按 GB/T 50493 默认',
+    },
+  },
   uniqueField: 'code',
-  enterpriseColumn: 'enterprise_id',
+  scope: { enterpriseColumn: 'enterprise_id' },
   searchColumns: ['name', 'code', 'medium'],
   orderBy: 'id',
   writeRoles: ['admin', 'official', 'enterprise_admin'],
+  importable: false,
   expand: attachSensors,
   saveChildren: saveSensors,
 } satisfies RegistryModule;

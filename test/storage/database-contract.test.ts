@@ -16,6 +16,7 @@ import { testDatabases } from '../support/test-databases.ts';
 
 const log = pino({ level: 'silent' });
 const all = { kind: 'all' } as const;
+const actor = { username: 'tester', ip: '127.0.0.1' };
 
 describe.each(testDatabases)('relational storage on $name', (kind) => {
   let db: Database;
@@ -45,38 +46,38 @@ describe.each(testDatabases)('relational storage on $name', (kind) => {
   it('registry: creates, finds, refuses duplicates with the field, and scopes by region and enterprise', async () => {
     const repo = new RegistryRepository(db, enterprisesModule);
     const input = { code: '91320116MA1XYW0A1B', name: '测试化工有限公司', regionCode: '320116' };
-    const created = await repo.create(all, input);
+    const created = await repo.create(all, input, actor);
     expect(created).toMatchObject({ code: input.code, name: input.name, regionCode: '320116' });
-    await expect(repo.create(all, input)).rejects.toEqual(new DuplicateError('code'));
-    const other = await repo.create(all, { ...input, code: '91110105MA1XYW0A1B', regionCode: '110105' });
+    await expect(repo.create(all, input, actor)).rejects.toEqual(new DuplicateError('code'));
+    const other = await repo.create(all, { ...input, code: '91110105MA1XYW0A1B', regionCode: '110105' }, actor);
 
     expect((await repo.list({ kind: 'region', prefix: '32' }, { page: 1, pageSize: 10 })).items.map((e) => e.id)).toEqual([created.id]);
     expect((await repo.list({ kind: 'region', prefix: '3201' }, { page: 1, pageSize: 10 })).total).toBe(1);
     expect(await repo.get({ kind: 'region', prefix: '11' }, created.id as number)).toBeNull();
     expect(await repo.get({ kind: 'enterprise', enterpriseId: other.id as number }, created.id as number)).toBeNull();
-    await expect(repo.create({ kind: 'region', prefix: '11' }, { ...input, code: '91320116MA1XYW0A9B' })).rejects.toBeInstanceOf(OutOfScopeError);
+    await expect(repo.create({ kind: 'region', prefix: '11' }, { ...input, code: '91320116MA1XYW0A9B' }, actor)).rejects.toBeInstanceOf(OutOfScopeError);
   });
 
   it('tanks keep sensor ids across edits and drop removed sensors', async () => {
     const enterprises = new RegistryRepository(db, enterprisesModule);
-    const e = await enterprises.create(all, { code: '91320116MA1XYW0A1B', name: '测试化工有限公司', regionCode: '320116' });
+    const e = await enterprises.create(all, { code: '91320116MA1XYW0A1B', name: '测试化工有限公司', regionCode: '320116' }, actor);
     const tanks = new RegistryRepository(db, tanksModule);
     const sensors = tanksModule.schema.shape.sensors.parse([
       { code: 'L1', kind: 'level', unit: 'm', high: 10, highHigh: 12 },
       { code: 'G1', kind: 'combustible_gas' },
     ]);
-    const tank = await tanks.create(all, { enterpriseId: e.id as number, code: 'T1', name: '1#罐', sensors });
+    const tank = await tanks.create(all, { enterpriseId: e.id as number, code: 'T1', name: '1#罐', sensors }, actor);
     const before = tank.sensors as Array<{ id: number; code: string; high: number | null; unit: string }>;
     expect(before.find((s) => s.code === 'G1')).toMatchObject({ unit: '%LEL', high: 25, highHigh: 50 });
 
-    const updated = await tanks.update(all, tank.id as number, { enterpriseId: e.id as number, code: 'T1', name: '1#罐', sensors: [sensors[0]] });
+    const updated = await tanks.update(all, tank.id as number, { enterpriseId: e.id as number, code: 'T1', name: '1#罐', sensors: [sensors[0]] }, actor);
     const after = updated!.sensors as Array<{ id: number; code: string }>;
     expect(after).toHaveLength(1);
     expect(after[0].id).toBe(before.find((s) => s.code === 'L1')!.id);
   });
 
   it('accounts: hashed passwords, bearer sessions, lock-out after five failures', async () => {
-    const accounts = new Accounts(db, 1);
+    const accounts = new Accounts(db, { sessionTtlHours: 1, passwordMaxAgeDays: 90 });
     await accounts.createUser({ username: 'op1', displayName: '值班员', password: 'right-password', role: 'operator', regionCode: '320116' });
     const [{ password_hash }] = await db.query<{ password_hash: string }>(`select password_hash from users where username = 'op1'`);
     expect(password_hash).toMatch(/^scrypt\$/);

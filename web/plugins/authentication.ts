@@ -19,11 +19,18 @@ export const authentication = fp<{ accounts: Accounts }>(async (app, { accounts 
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) req.user = await accounts.authenticateToken(header.slice(7));
   });
-  app.decorate('requireUser', async (req: FastifyRequest, reply: FastifyReply) => {
+  // A user who must change the password (seeded default, reset, or expired) may do nothing else first.
+  const passwordChangeOnly = new Set(['/api/auth/change-password', '/api/auth/me', '/api/auth/logout']);
+  const gate = (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.user) return reply.code(401).send({ error: 'unauthorized', message: '请先登录' });
-  });
+    if (req.user.mustChangePassword && !passwordChangeOnly.has(req.routeOptions.url ?? '')) {
+      return reply.code(403).send({ error: 'password_change_required', message: '请先修改密码' });
+    }
+  };
+  app.decorate('requireUser', async (req: FastifyRequest, reply: FastifyReply) => gate(req, reply));
   app.decorate('requireRole', (roles: readonly Role[]) => async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.user) return reply.code(401).send({ error: 'unauthorized', message: '请先登录' });
-    if (!roles.includes(req.user.role)) return reply.code(403).send({ error: 'forbidden', message: '无权执行此操作' });
+    const refused = gate(req, reply);
+    if (refused) return refused;
+    if (!roles.includes(req.user!.role)) return reply.code(403).send({ error: 'forbidden', message: '无权执行此操作' });
   });
 });

@@ -27,7 +27,7 @@ describe('HTTP API (fastify inject)', () => {
     db = await openDatabase({});
     const log = pino({ level: 'silent' });
     await loadDemoPark(db, log);
-    const accounts = new Accounts(db, 1);
+    const accounts = new Accounts(db, { sessionTtlHours: 1, passwordMaxAgeDays: 90 });
     await accounts.createUser({ username: 'admin', displayName: '管理员', password: 'admin-password', role: 'admin' });
     await accounts.createUser({ username: 'nanjing', displayName: '南京市应急管理局', password: 'city-password', role: 'official', regionCode: '320100' });
     await accounts.createUser({ username: 'beijing', displayName: '北京市应急管理局', password: 'city-password', role: 'official', regionCode: '110000' });

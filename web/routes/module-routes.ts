@@ -1,0 +1,11 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RegistryModule } from '../../platform/registries/registry-module.ts';
+import { moduleMetadata } from '../../platform/registries/registry-metadata.ts';
+
+/** What the generic admin page renders: every registry's fields, columns and filters, and whether the caller may write. */
+export const moduleRoutes: FastifyPluginAsyncZod<{ modules: RegistryModule[] }> = async (app, { modules }) => {
+  const described = modules.map((m) => ({ m, meta: moduleMetadata(m, false) }));
+  app.get('/api/modules', { preHandler: app.requireUser, schema: { tags: ['admin'], summary: '登记模块的字段、列表列与筛选项' } }, async (req) => ({
+    items: described.map(({ m, meta }) => ({ ...meta, canWrite: m.writeRoles.includes(req.user!.role) })),
+  }));
+};
