@@ -30,7 +30,7 @@ export const monitorRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       [tanks.map((t) => t.id)],
     );
     const openAlarms = new Set(
-      (await deps.db.query<{ source_id: number }>(`select source_id from alarms where source_kind = 'sensor' and active`)).map((r) => r.source_id),
+      (await deps.db.query<{ source_id: number }>(`select source_id from alarms where source_kind = 'sensor' and active and type <> 'data_interruption'`)).map((r) => r.source_id),
     );
     const now = Date.now();
     return {
