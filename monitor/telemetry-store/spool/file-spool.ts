@@ -61,7 +61,8 @@ export class FileSpool implements Spool {
   private readonly segmentBytes: number;
 
   private constructor(private readonly opts: FileSpoolOptions) {
-    this.segmentBytes = opts.segmentBytes ?? 4 * 1024 * 1024;
+    // Small enough against the bound that acknowledged segments are deleted well before the spool fills.
+    this.segmentBytes = opts.segmentBytes ?? Math.min(4 * 1024 * 1024, Math.max(64 * 1024, Math.floor(opts.maxBytes / 16)));
   }
 
   static async open(opts: FileSpoolOptions): Promise<FileSpool> {
@@ -79,7 +80,7 @@ export class FileSpool implements Spool {
       if (r.length > MAX_RECORD_BYTES) return Promise.reject(new Error(`a spool record is limited to ${MAX_RECORD_BYTES} bytes`));
     }
     const data = Buffer.from(`${records.join('\n')}\n`, 'utf8');
-    if (this.heldBytes + data.length > this.opts.maxBytes) return Promise.reject(new SpoolFullError(this.heldBytes, this.opts.maxBytes));
+    if (this.unackedBytes() + data.length > this.opts.maxBytes) return Promise.reject(new SpoolFullError(this.unackedBytes(), this.opts.maxBytes));
     this.heldBytes += data.length;
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ data, records: records.length, resolve, reject });
@@ -125,10 +126,15 @@ export class FileSpool implements Spool {
     const records = this.appended - this.acked;
     return {
       records,
-      bytes: this.heldBytes,
+      bytes: this.unackedBytes(),
       maxBytes: this.opts.maxBytes,
       oldestAppendedAt: records > 0 && this.marks.length > 0 ? new Date(this.marks[0].at) : null,
     };
+  }
+
+  /** The bound applies to what is not yet acknowledged; the acknowledged head of the oldest segment goes with it. */
+  private unackedBytes(): number {
+    return this.heldBytes - this.head;
   }
 
   async close(): Promise<void> {

@@ -21,7 +21,7 @@ export interface SpoolBatch {
 export interface SpoolDepth {
   /** Records appended but not yet acknowledged. */
   records: number;
-  /** Bytes held against the bound. */
+  /** Bytes not yet acknowledged, held against the bound (disk use can exceed it by one segment). */
   bytes: number;
   maxBytes: number;
   /** When the oldest unacknowledged record was appended (to within a second); null when empty. */

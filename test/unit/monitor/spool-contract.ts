@@ -69,6 +69,20 @@ export function spoolContract(harness: () => SpoolHarness): void {
     await spool.close();
   });
 
+  it('frees the whole bound once drained, however it lays out its storage', async () => {
+    const spool = await harness().open({ maxBytes: 300 });
+    const fill = async () => {
+      let n = 0;
+      while (await spool.append([`record-${n}`]).then(() => true, () => false)) n++;
+      return n;
+    };
+    const first = await fill();
+    expect(first).toBeGreaterThan(10);
+    await drainAll(spool);
+    expect(await fill()).toBe(first);
+    await spool.close();
+  });
+
   it('keeps unacknowledged records across a restart and appends after them', async () => {
     const h = harness();
     const before = await h.open({ maxBytes: 1 << 20, segmentBytes: 64 });
