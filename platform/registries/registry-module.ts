@@ -48,7 +48,8 @@ export interface RegistryModule<S extends z.ZodObject = z.ZodObject> {
   hiddenColumns?: string[];
 }
 
-export const camelToSnake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+// peopleWithin500m ↔ people_within_500m, capacityM3 ↔ capacity_m3
+export const camelToSnake = (s: string) => s.replace(/([a-z])(\d)/g, '$1_$2').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export const snakeToCamel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 export function rowToApi(row: Record<string, unknown>, hidden: string[] = []): Record<string, unknown> {

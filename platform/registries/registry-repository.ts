@@ -160,6 +160,8 @@ export class RegistryRepository<S extends z.ZodObject> {
     const [after] = action === 'delete' ? [] : await tx.query<Row>(`select * from ${this.module.table} where id = $1`, [id]);
     const record = after ?? before ?? {};
     const { enterpriseColumn } = this.module.scope;
+    const enterpriseId = (record[enterpriseColumn] as number | null) ?? null;
+    const [owner] = enterpriseId === null ? [] : await tx.query<{ region_code: string }>('select region_code from enterprises where id = $1', [enterpriseId]);
     await recordAudit(tx, {
       actor,
       module: this.module.name,
@@ -167,8 +169,8 @@ export class RegistryRepository<S extends z.ZodObject> {
       action,
       before: before ? rowToApi(before, this.module.hiddenColumns) : null,
       after: after ? rowToApi(after, this.module.hiddenColumns) : null,
-      enterpriseId: (record[enterpriseColumn] as number | null) ?? null,
-      regionCode: (record.region_code as string | undefined) ?? null,
+      enterpriseId,
+      regionCode: (record.region_code as string | undefined) ?? owner?.region_code ?? null,
     });
   }
 

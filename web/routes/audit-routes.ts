@@ -1,7 +1,25 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
-import { scopeCondition } from '../../platform/auth/scope.ts';
+import type { Scope } from '../../platform/auth/scope.ts';
+
+/**
+ * Entries carry the region and enterprise of the record at the time, so history stays readable after a delete
+ * and follows a region move: the new region sees it from the move on.
+ */
+function auditScope(scope: Scope, params: unknown[]): string {
+  if (scope.kind === 'all') return 'true';
+  if (scope.kind === 'enterprise') {
+    params.push(scope.enterpriseId);
+    return `enterprise_id = $${params.length}`;
+  }
+  if (scope.kind === 'park') {
+    params.push(scope.parkId);
+    return `enterprise_id in (select id from enterprises where park_id = $${params.length})`;
+  }
+  params.push(`${scope.prefix}%`);
+  return `region_code like $${params.length}`;
+}
 
 /** The operation log: every registry write with who, what, when, from where, and the record before and after. */
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
@@ -27,7 +45,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
     async (req) => {
       const q = req.query;
       const params: unknown[] = [];
-      const where = [scopeCondition(req.user!.scope, 'enterprise_id', params, 'region_code')];
+      const where = [auditScope(req.user!.scope, params)];
       const add = (sql: string, v: unknown) => {
         params.push(v);
         where.push(sql.replace('?', `$${params.length}`));

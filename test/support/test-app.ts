@@ -1,0 +1,43 @@
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { build } from '../../web/app.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { Accounts } from '../../platform/auth/accounts.ts';
+import { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
+import { createMetrics } from '../../platform/metrics.ts';
+import { AlarmStore } from '../../alerts/alarm-store.ts';
+import { SensorLiveState } from '../../monitor/live-state/sensor-live-state.ts';
+import { VehicleLiveState } from '../../monitor/live-state/vehicle-live-state.ts';
+import type { TelemetryReader } from '../../monitor/telemetry-store/telemetry-reader.ts';
+
+/** The HTTP app on a given database, for inject() tests; InfluxDB-backed reads are not available. */
+export async function buildTestApp(db: Database): Promise<{ app: FastifyInstance; accounts: Accounts; alarms: AlarmStore }> {
+  const log = pino({ level: 'silent' });
+  const accounts = new Accounts(db, { sessionTtlHours: 1, passwordMaxAgeDays: 90 });
+  const alarms = new AlarmStore(db);
+  const app = await build({
+    db,
+    accounts,
+    directory: new RegistryDirectory(db),
+    alarms,
+    publishAlarmChange: () => undefined,
+    sensorLive: new SensorLiveState(),
+    vehicleLive: new VehicleLiveState(),
+    vehicleOnline: () => false,
+    reader: {} as TelemetryReader,
+    metricsRegistry: createMetrics().registry,
+    log,
+    health: async () => ({ db: { ok: true } }),
+  } as Parameters<typeof build>[0]);
+  return { app, accounts, alarms };
+}
+
+export async function loginAll(app: FastifyInstance, users: Record<string, string>): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const [username, password] of Object.entries(users)) {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+    tokens[username] = res.json().token;
+  }
+  return tokens;
+}
