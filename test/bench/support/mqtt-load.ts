@@ -1,0 +1,55 @@
+/**
+ * Load generator for the MQTT benchmark, run as a child process so publishing does not share the broker's
+ * event loop. argv: JSON {url, username, password, sensors[], mode: 'single'|'batch', messages, clients, inflight, tsBase}.
+ * Connects every client, writes "go" on stderr, then publishes QoS 1 with a window of in-flight messages per
+ * client; prints {acked, readings, ms} as JSON on stdout.
+ */
+import mqtt from 'mqtt';
+
+interface Job {
+  url: string;
+  username: string;
+  password: string;
+  sensors: string[];
+  mode: 'single' | 'batch';
+  messages: number;
+  clients: number;
+  inflight: number;
+  tsBase: number;
+}
+
+const job = JSON.parse(process.argv[2]) as Job;
+const topic = `devices/${job.username}/telemetry`;
+
+function payload(client: number, k: number): { body: string; readings: number } {
+  // Unique (sensor, timestamp) per reading, so InfluxDB keeps every point and the count back is exact.
+  const ts = job.tsBase + client * 10_000_000 + k;
+  if (job.mode === 'batch') return { body: JSON.stringify({ ts, readings: job.sensors.map((sensor, i) => ({ sensor, value: (k + i) % 100 })) }), readings: job.sensors.length };
+  return { body: JSON.stringify({ sensor: job.sensors[k % job.sensors.length], value: k % 100, ts: job.tsBase + client * 10_000_000 + Math.floor(k / job.sensors.length) }), readings: 1 };
+}
+
+async function runClient(client: mqtt.MqttClient, c: number, perClient: number): Promise<{ acked: number; readings: number }> {
+  let next = 0;
+  let acked = 0;
+  let readings = 0;
+  const lane = async () => {
+    while (next < perClient) {
+      const p = payload(c, next++);
+      await client.publishAsync(topic, p.body, { qos: 1 });
+      acked++;
+      readings += p.readings;
+    }
+  };
+  await Promise.all(Array.from({ length: job.inflight }, lane));
+  await client.endAsync();
+  return { acked, readings };
+}
+
+const clients = await Promise.all(
+  Array.from({ length: job.clients }, (_, c) => mqtt.connectAsync(job.url, { username: job.username, password: job.password, clientId: `bench-${process.pid}-${c}`, reconnectPeriod: 0 })),
+);
+process.stderr.write('go\n');
+const started = performance.now();
+const results = await Promise.all(clients.map((client, c) => runClient(client, c, Math.ceil(job.messages / job.clients))));
+const ms = performance.now() - started;
+process.stdout.write(JSON.stringify({ acked: results.reduce((n, r) => n + r.acked, 0), readings: results.reduce((n, r) => n + r.readings, 0), ms }));
