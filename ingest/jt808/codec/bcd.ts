@@ -21,18 +21,33 @@ export function encodeBcd(digits: string, bytes: number): Buffer {
   return Buffer.from(digits.padStart(bytes * 2, '0'), 'hex');
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1];
+}
+
+/** Two BCD digits of one byte, or -1 when a nibble is not 0-9. */
+function bcdByte(b: number): number {
+  const hi = b >> 4;
+  const lo = b & 0x0f;
+  return hi > 9 || lo > 9 ? -1 : hi * 10 + lo;
 }
 
 /** BCD[6] YYMMDDhhmmss in UTC+8 -> UTC instant. Years are 2000-2099. */
 export function decodeBcdTime(buf: Buffer): Date {
   if (buf.length !== 6) throw new Jt808DecodeError('bad_bcd', `BCD time needs 6 bytes, got ${buf.length}`);
-  const s = decodeBcd(buf);
-  const [yy, mo, dd, hh, mi, ss] = [0, 2, 4, 6, 8, 10].map((i) => Number(s.slice(i, i + 2)));
+  // Digit by digit rather than through a string: this runs for every position.
+  const yy = bcdByte(buf[0]);
+  const mo = bcdByte(buf[1]);
+  const dd = bcdByte(buf[2]);
+  const hh = bcdByte(buf[3]);
+  const mi = bcdByte(buf[4]);
+  const ss = bcdByte(buf[5]);
+  if (yy < 0 || mo < 0 || dd < 0 || hh < 0 || mi < 0 || ss < 0) throw new Jt808DecodeError('bad_bcd', `invalid BCD ${buf.toString('hex')}`);
   const year = 2000 + yy;
   if (mo < 1 || mo > 12 || dd < 1 || dd > daysInMonth(year, mo) || hh > 23 || mi > 59 || ss > 59) {
-    throw new Jt808DecodeError('bad_bcd', `invalid BCD time ${s}`);
+    throw new Jt808DecodeError('bad_bcd', `invalid BCD time ${buf.toString('hex')}`);
   }
   return new Date(Date.UTC(year, mo - 1, dd, hh, mi, ss) - UTC8_MS);
 }

@@ -51,6 +51,14 @@ export class Reader {
     return Buffer.from(v);
   }
 
+  /** Like bytes() without the copy, for values decoded on the spot. */
+  view(n: number): Buffer {
+    this.need(n);
+    const v = this.buf.subarray(this.offset, this.offset + n);
+    this.offset += n;
+    return v;
+  }
+
   rest(): Buffer {
     return this.bytes(this.remaining);
   }

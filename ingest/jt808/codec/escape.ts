@@ -23,6 +23,8 @@ export function escape(buf: Buffer): Buffer {
 
 /** Inverse of escape. Throws 'bad_escape' on 7D not followed by 01/02 and on a raw 7E. */
 export function unescape(buf: Buffer): Buffer {
+  // Most frames contain no escape at all: one native scan and copy.
+  if (buf.indexOf(ESC) === -1 && buf.indexOf(FLAG) === -1) return Buffer.from(buf);
   const out = Buffer.allocUnsafe(buf.length);
   let j = 0;
   for (let i = 0; i < buf.length; i++) {
@@ -52,6 +54,6 @@ export function unescape(buf: Buffer): Buffer {
 /** XOR of every byte. */
 export function checksum(buf: Buffer): number {
   let x = 0;
-  for (const b of buf) x ^= b;
+  for (let i = 0; i < buf.length; i++) x ^= buf[i];
   return x;
 }

@@ -35,7 +35,8 @@ export function decodeFrame(escaped: Buffer, opts?: DecodeFrameOptions): Jt808Fr
     );
   }
   const { header, headerLength } = decodeHeader(content);
-  const body = Buffer.from(content.subarray(headerLength));
+  // `raw` is a fresh buffer from unescape, so the body may share it.
+  const body = content.subarray(headerLength);
   if (body.length !== header.bodyLength) {
     throw new Jt808DecodeError(
       'body_length',

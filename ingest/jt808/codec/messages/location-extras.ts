@@ -140,7 +140,7 @@ function decodeAdas(v: Buffer): AdasAlarm {
   };
 }
 
-/** Splits the TLV tail of a 0x0200 body. Never throws: a short tail becomes a truncated item. */
+/** Splits the TLV tail of a 0x0200 body into views of `buf` (pass a buffer you own). Never throws: a short tail becomes a truncated item. */
 export function parseExtras(buf: Buffer): { items: RawExtra[]; truncated: boolean } {
   const items: RawExtra[] = [];
   let o = 0;
@@ -153,10 +153,10 @@ export function parseExtras(buf: Buffer): { items: RawExtra[]; truncated: boolea
     const len = buf[o + 1];
     const start = o + 2;
     if (start + len > buf.length) {
-      items.push({ id, value: Buffer.from(buf.subarray(start)), truncated: true, declaredLength: len });
+      items.push({ id, value: buf.subarray(start), truncated: true, declaredLength: len });
       return { items, truncated: true };
     }
-    items.push({ id, value: Buffer.from(buf.subarray(start, start + len)) });
+    items.push({ id, value: buf.subarray(start, start + len) });
     o = start + len;
   }
   return { items, truncated: false };
@@ -165,13 +165,14 @@ export function parseExtras(buf: Buffer): { items: RawExtra[]; truncated: boolea
 /** Standard items of the expected length are decoded; the first occurrence of an id wins. */
 export function decodeExtras(items: readonly RawExtra[]): LocationExtras {
   const out: LocationExtras = {};
-  const seen = new Set<number>();
+  // A plain array: a report carries a dozen items at most, and this runs for every position.
+  const seen: number[] = [];
   for (const item of items) {
     const d = DECODERS[item.id];
-    if (!d || item.truncated || seen.has(item.id) || !d.lengths.includes(item.value.length)) continue;
+    if (!d || item.truncated || seen.includes(item.id) || !d.lengths.includes(item.value.length)) continue;
     try {
       d.decode(item.value, out);
-      seen.add(item.id);
+      seen.push(item.id);
     } catch {
       // Malformed content (e.g. a bad BCD time inside ADAS) leaves the item raw only.
     }

@@ -85,10 +85,42 @@ function bit(value: number, n: number): boolean {
   return ((value >>> n) & 1) === 1;
 }
 
+// Written out (not looped over ALARM_BITS) because this runs for every position on the hot path.
 export function decodeAlarmFlags(alarm: number): AlarmFlags {
-  const out = {} as AlarmFlags;
-  for (const key of Object.keys(ALARM_BITS) as (keyof AlarmFlags)[]) out[key] = bit(alarm, ALARM_BITS[key]);
-  return out;
+  return {
+    sos: bit(alarm, 0),
+    overspeed: bit(alarm, 1),
+    fatigue: bit(alarm, 2),
+    danger: bit(alarm, 3),
+    gnssFault: bit(alarm, 4),
+    gnssAntennaOpen: bit(alarm, 5),
+    gnssAntennaShort: bit(alarm, 6),
+    mainPowerLow: bit(alarm, 7),
+    mainPowerCut: bit(alarm, 8),
+    lcdFault: bit(alarm, 9),
+    ttsFault: bit(alarm, 10),
+    cameraFault: bit(alarm, 11),
+    icCardFault: bit(alarm, 12),
+    overspeedWarning: bit(alarm, 13),
+    fatigueWarning: bit(alarm, 14),
+    violationDriving: bit(alarm, 15),
+    tyrePressure: bit(alarm, 16),
+    rightTurnBlindZone: bit(alarm, 17),
+    dailyDrivingOvertime: bit(alarm, 18),
+    overtimeParking: bit(alarm, 19),
+    areaInOut: bit(alarm, 20),
+    routeInOut: bit(alarm, 21),
+    sectionDriveTime: bit(alarm, 22),
+    routeDeviation: bit(alarm, 23),
+    vssFault: bit(alarm, 24),
+    fuelAbnormal: bit(alarm, 25),
+    stolen: bit(alarm, 26),
+    illegalIgnition: bit(alarm, 27),
+    illegalDisplacement: bit(alarm, 28),
+    collision: bit(alarm, 29),
+    rollover: bit(alarm, 30),
+    illegalDoorOpen: bit(alarm, 31),
+  };
 }
 
 export function encodeAlarmFlags(flags: Partial<AlarmFlags>): number {

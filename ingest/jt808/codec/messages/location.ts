@@ -52,7 +52,7 @@ export function decodeLocation(body: Buffer): Location {
   const altitude = r.u16();
   const rawSpeed = r.u16();
   const direction = r.u16();
-  const rawTime = r.bytes(6);
+  const rawTime = r.view(6);
   const time = rawTime.every((b) => b === 0) ? null : decodeBcdTime(rawTime);
   const { items, truncated } = parseExtras(r.rest());
   const statusFlags = decodeStatusFlags(status);
