@@ -1,0 +1,348 @@
+/**
+ * Issue 5 benchmark: JT/T 808 0x0200 decode rate on one core; the most authenticated terminals one gateway process
+ * holds open (up to 50,000, loopback) and its RSS per 1,000; sustained positions/s persisted end to end (socket →
+ * gateway → pipeline → InfluxDB, counted back) beside a raw line-protocol write of the same points in this run.
+ * Load generators run in child processes (with a raised fd limit) so they do not share the gateway's event loop;
+ * on this 2-core machine they still share its CPUs, which the figures include.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
+import pino from 'pino';
+import {
+  decodeFrame,
+  decodeGeneralResponse,
+  decodeLocation,
+  decodeRegisterReply,
+  encodeAuthenticate,
+  encodeFrame,
+  encodeLocation,
+  encodeRegister,
+  FrameSplitter,
+  MsgId,
+  type Jt808Frame,
+} from '../../ingest/jt808/codec/index.ts';
+import { startJt808Gateway } from '../../ingest/jt808/gateway/jt808-server.ts';
+import { createMetrics } from '../../platform/metrics.ts';
+import type { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
+import { connectInflux, ensureInfluxSchema } from '../../platform/influx/influx-connection.ts';
+import { telemetryStores } from '../../monitor/telemetry-store/telemetry-schema.ts';
+import { positionLine } from '../../monitor/telemetry-store/line-protocol.ts';
+import { vectors, wire } from '../unit/jt808/helpers.ts';
+
+const TARGET_TERMINALS = Number(process.env.BENCH_JT808_TERMINALS ?? 50_000);
+const CONNECT_DEADLINE_S = Number(process.env.BENCH_JT808_CONNECT_S ?? 180);
+const LOAD_VEHICLES = Number(process.env.BENCH_JT808_VEHICLES ?? 200);
+const LOAD_SECONDS = Number(process.env.BENCH_JT808_LOAD_S ?? 20);
+const WINDOW = 32; // unanswered 0x0200 per terminal
+const FD_LIMIT = 120_000;
+const SOURCE_ADDRESSES = ['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5']; // ~28k ephemeral ports each
+
+const self = new URL(import.meta.url).pathname;
+const role = process.argv[2];
+
+/** One lean terminal: a socket, a splitter, a frame callback. */
+class LeanTerminal {
+  readonly wirePhone: string;
+  private serial = 0;
+  private readonly splitter = new FrameSplitter();
+  socket!: net.Socket;
+  onFrame: (f: Jt808Frame) => void = () => undefined;
+
+  constructor(readonly phone: string) {
+    this.wirePhone = phone.padStart(12, '0');
+  }
+
+  connect(port: number, localAddress?: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.socket = net.connect({ port, host: '127.0.0.1', localAddress });
+      this.socket.once('connect', () => resolve());
+      this.socket.once('error', reject);
+      this.socket.on('data', (chunk) => {
+        for (const raw of this.splitter.push(chunk)) this.onFrame(decodeFrame(raw));
+      });
+    });
+  }
+
+  send(msgId: number, body: Buffer): number {
+    const serial = this.serial;
+    this.serial = (this.serial + 1) & 0xffff;
+    this.socket.write(encodeFrame({ msgId, encryption: 0, subpackage: false, is2019: false, phone: this.wirePhone, serial }, body));
+    return serial;
+  }
+
+  next(match: (f: Jt808Frame) => boolean): Promise<Jt808Frame> {
+    return new Promise((resolve) => {
+      this.onFrame = (f) => {
+        if (match(f)) resolve(f);
+      };
+    });
+  }
+
+  async authenticate(code: string): Promise<number> {
+    const reply = this.next((f) => f.header.msgId === MsgId.PlatformResponse);
+    this.send(MsgId.Authenticate, encodeAuthenticate({ authCode: code }, { is2019: false }));
+    return decodeGeneralResponse((await reply).body).result;
+  }
+
+  async registerAndAuthenticate(): Promise<boolean> {
+    const reply = this.next((f) => f.header.msgId === MsgId.RegisterReply);
+    this.send(MsgId.Register, encodeRegister({ edition: '2013', provinceId: 32, cityId: 100, makerId: 'BENCH', model: 'LOAD', terminalId: this.phone.slice(-7), plateColor: 2, plate: 'B' + this.phone }));
+    const reg = decodeRegisterReply((await reply).body);
+    return reg.result === 0 && (await this.authenticate(reg.authCode!)) === 0;
+  }
+}
+
+/** Runs a child of this file with a raised fd limit (root may raise the hard limit). */
+function child(args: string[]): ChildProcess {
+  const cmd = `ulimit -n ${FD_LIMIT} 2>/dev/null || ulimit -n $(ulimit -Hn); exec "${process.execPath}" --expose-gc --import tsx "${self}" ${args.map((a) => `'${a}'`).join(' ')}`;
+  return spawn('bash', ['-c', cmd], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+const nextMessage = <T>(c: ChildProcess) => new Promise<T>((resolve) => c.once('message', (m) => resolve(m as T)));
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+// ---- child roles ----
+
+/** A gateway whose registry knows every phone, with the auth code 'BENCH'; reports RSS on request. */
+async function gatewayRole() {
+  const directory = {
+    vehicleByPhone: async (phone: string) => ({ id: Number(phone.slice(-9)), plate: phone, enterpriseId: 1, regionCode: '320116', terminalPhone: phone, authCode: 'BENCH', speedLimitKmh: null }),
+    saveAuthCode: async () => undefined,
+    recordUnboundTerminal: async () => undefined,
+  } as unknown as RegistryDirectory;
+  const gateway = await startJt808Gateway({
+    port: 0,
+    host: '0.0.0.0',
+    idleTimeoutS: 3600,
+    authTimeoutS: 3600,
+    commandTimeoutS: 10,
+    lenientChecksum: false,
+    directory,
+    positions: { acceptPosition: () => undefined },
+    media: { storeMedia: async () => undefined },
+    metrics: createMetrics(),
+    log: pino({ level: 'silent' }),
+  });
+  const rss = async () => {
+    gc();
+    await new Promise((r) => setTimeout(r, 500));
+    gc();
+    return process.memoryUsage().rss;
+  };
+  process.send!({ port: gateway.port, rss: await rss() });
+  process.on('message', async (m) => {
+    if (m === 'rss') process.send!({ rss: await rss(), sessions: gateway.sessionCount() });
+    if (m === 'stop') await gateway.close().then(() => process.exit(0));
+  });
+}
+
+/** Opens `count` terminals, authenticates each, keeps them open until told to stop. */
+async function clientsRole(job: { port: number; first: number; count: number; deadline: number }) {
+  const terminals: LeanTerminal[] = [];
+  const errors: Record<string, number> = {};
+  let authenticated = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < job.count && Date.now() < job.deadline) {
+      const i = job.first + next++;
+      const t = new LeanTerminal(String(13_000_000_000 + i));
+      try {
+        await t.connect(job.port, SOURCE_ADDRESSES[i % SOURCE_ADDRESSES.length]);
+        t.socket.on('error', () => undefined);
+        if ((await t.authenticate('BENCH')) === 0) authenticated++;
+        terminals.push(t);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? 'error';
+        errors[code] = (errors[code] ?? 0) + 1;
+        if (code === 'EMFILE' || code === 'EADDRNOTAVAIL') return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 200 }, worker));
+  process.send!({ authenticated, errors });
+  process.on('message', (m) => {
+    if (m === 'stop') {
+      for (const t of terminals) t.socket.destroy();
+      process.exit(0);
+    }
+  });
+}
+
+/** Registered vehicles report positions with a window of unanswered frames; distinct device seconds per vehicle. */
+async function blastRole(job: { port: number; phones: string[]; seconds: number; tsBase: number }) {
+  const terminals = job.phones.map((p) => new LeanTerminal(p));
+  for (const t of terminals) {
+    await t.connect(job.port);
+    if (!(await t.registerAndAuthenticate())) throw new Error(`terminal ${t.phone} was not accepted`);
+  }
+  process.send!('ready');
+  await new Promise((r) => process.once('message', r));
+  const stopAt = Date.now() + job.seconds * 1000;
+  let sent = 0;
+  let acked = 0;
+  await Promise.all(
+    terminals.map(
+      (t, v) =>
+        new Promise<void>((resolve) => {
+          let k = 0;
+          let open = 0;
+          const pump = () => {
+            while (open < WINDOW && Date.now() < stopAt) {
+              const time = new Date(job.tsBase + k++ * 1000);
+              t.send(MsgId.Location, encodeLocation({ alarm: 0, status: 0b11, rawLat: 32_000_000 + v * 1000, rawLon: 118_000_000, altitude: 10, rawSpeed: 400, direction: 90, time }));
+              open++;
+              sent++;
+            }
+            if (open === 0) resolve();
+          };
+          t.onFrame = (f) => {
+            if (f.header.msgId !== MsgId.PlatformResponse) return;
+            open--;
+            acked++;
+            pump();
+          };
+          pump();
+        }),
+    ),
+  );
+  process.send!({ sent, acked });
+  for (const t of terminals) t.socket.destroy();
+}
+
+// ---- measurements ----
+
+function decodeRate(vector: number): number {
+  const frame = wire(vectors[vector]);
+  const stream = Buffer.concat(Array.from({ length: 1000 }, () => frame));
+  const run = (chunks: number) => {
+    const splitter = new FrameSplitter();
+    const started = process.hrtime.bigint();
+    let n = 0;
+    for (let k = 0; k < chunks; k++) for (const raw of splitter.push(stream)) n += decodeLocation(decodeFrame(raw).body).rawLat > 0 ? 1 : 0;
+    return n / (Number(process.hrtime.bigint() - started) / 1e9);
+  };
+  run(200);
+  const rates = Array.from({ length: 5 }, () => run(300)).sort((a, b) => a - b);
+  return rates[2];
+}
+
+async function concurrentTerminals() {
+  const gateway = child(['--gateway']);
+  const ready = await nextMessage<{ port: number; rss: number }>(gateway);
+  const deadline = Date.now() + CONNECT_DEADLINE_S * 1000;
+  const half = Math.ceil(TARGET_TERMINALS / 2);
+  const started = performance.now();
+  const clients = [0, 1].map((c) => child(['--clients', JSON.stringify({ port: ready.port, first: c * half, count: Math.min(half, TARGET_TERMINALS - c * half), deadline })]));
+  const results = await Promise.all(clients.map((c) => nextMessage<{ authenticated: number; errors: Record<string, number> }>(c)));
+  const seconds = (performance.now() - started) / 1000;
+  gateway.send('rss');
+  const after = await nextMessage<{ rss: number; sessions: number }>(gateway);
+  for (const c of [...clients, gateway]) c.send('stop');
+  const authenticated = results.reduce((n, r) => n + r.authenticated, 0);
+  const errors = results.map((r) => r.errors);
+  return { authenticated, sessions: after.sessions, seconds, errors, rssBefore: ready.rss, rssAfter: after.rss };
+}
+
+async function persistedPositions() {
+  const { ADMIN_PASSWORD, apiClient, startTestSystem } = await import('../support/test-system.ts');
+  const sys = await startTestSystem();
+  try {
+    const api = apiClient(sys.urls.http);
+    await api.login('admin', ADMIN_PASSWORD);
+    const enterprise = await api.call('POST', '/api/enterprises', { code: '91320116MA1XYW0J8B', name: '危运压测有限公司', regionCode: '320116' });
+    const phones: string[] = [];
+    const vehicleIds: number[] = [];
+    for (let i = 0; i < LOAD_VEHICLES; i++) {
+      const phone = String(13_900_100_000 + i);
+      const v = await api.call('POST', '/api/vehicles', { plate: `苏A·Y${String(i).padStart(4, '0')}`, enterpriseId: enterprise.body.id, terminalPhone: phone });
+      if (v.status !== 201) throw new Error(`vehicle ${i}: ${v.status} ${JSON.stringify(v.body)}`);
+      phones.push(phone);
+      vehicleIds.push(v.body.id);
+    }
+    const tsBase = Math.floor((Date.now() - 3 * 86_400_000) / 1000) * 1000;
+    const load = child(['--blast', JSON.stringify({ port: sys.ports.jt808, phones, seconds: LOAD_SECONDS, tsBase })]);
+    await nextMessage(load);
+    const started = performance.now();
+    load.send('go');
+    const { sent, acked } = await nextMessage<{ sent: number; acked: number }>(load);
+    const answeredSeconds = (performance.now() - started) / 1000;
+    const count = async (measurement: string, db: string) => {
+      const q = new URLSearchParams({ db, q: `SELECT count("lat") FROM "${db}"."track"."${measurement}" WHERE time >= ${tsBase}ms`, epoch: 'ms' });
+      const body = (await (await fetch(`${sys.urls.influx}/query?${q}`)).json()) as { results: Array<{ series?: Array<{ values: unknown[][] }> }> };
+      return Number(body.results[0].series?.[0]?.values[0][1] ?? 0);
+    };
+    let counted = 0;
+    let last = -1;
+    let stalled = 0;
+    while ((counted = await count('position', 'hazwatch')) < sent && stalled < 30) {
+      await sys.flushTelemetry();
+      stalled = counted === last ? stalled + 1 : 0;
+      last = counted;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const persistedSeconds = (performance.now() - started) / 1000;
+
+    // The same points straight into InfluxDB as line protocol, 5,000 lines per request, one in flight.
+    const conn = await connectInflux({ url: sys.urls.influx, database: 'raw_jt808', api: 'auto', influxdPath: 'influxd', sensorRetentionDays: 90, trackRetentionDays: 190, bucket: 'x' } as never);
+    const stores = telemetryStores({ sensorRetentionDays: 90, trackRetentionDays: 190 });
+    await ensureInfluxSchema(conn, Object.values(stores));
+    const writeApi = conn.writeApi(stores.track, { batchSize: 5001, flushInterval: 0, maxRetries: 0 });
+    const perVehicle = Math.ceil(sent / LOAD_VEHICLES);
+    const lines: string[] = [];
+    for (let v = 0; v < LOAD_VEHICLES; v++) {
+      for (let k = 0; k < perVehicle && lines.length < sent; k++) {
+        lines.push(
+          positionLine({
+            vehicleId: vehicleIds[v], plate: '', enterpriseId: enterprise.body.id, regionCode: '320116', lat: 32 + v / 1000, lon: 118, altitude: 10, speedKmh: 40, direction: 90,
+            ts: new Date(tsBase + k * 1000), alarmBits: 0, statusBits: 3, fixed: true, drift: false, deviceTime: true, sos: false, reupload: false,
+          }),
+        );
+      }
+    }
+    const rawStarted = performance.now();
+    for (let i = 0; i < lines.length; i += 5000) {
+      writeApi.writeRecords(lines.slice(i, i + 5000));
+      await writeApi.flush();
+    }
+    const rawSeconds = (performance.now() - rawStarted) / 1000;
+    await writeApi.close();
+    const rawCounted = await count('position', 'raw_jt808');
+    return { sent, acked, counted, answeredSeconds, persistedSeconds, raw: rawCounted / rawSeconds, rawCounted };
+  } finally {
+    await sys.dispose();
+  }
+}
+
+// ---- main ----
+
+if (role === '--gateway') await gatewayRole();
+else if (role === '--clients') await clientsRole(JSON.parse(process.argv[3]));
+else if (role === '--blast') await blastRole(JSON.parse(process.argv[3]));
+else {
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  console.log(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+  const anchor = 100_000 / 0.102; // SmallChi/JT808: 100,000 full 0x0200 frames in about 102 ms (.NET)
+  for (const [vector, what] of [[1, 'every standard 2013 extra item (SmallChi test frame), 107 B'], [29, 'real device frame, 87 B']] as const) {
+    const rate = decodeRate(vector);
+    console.log(`decode 0x0200, ${what}: ${fmt(rate)} frames/s on one core (splitter + unescape + checksum + header + body + extras)`);
+    console.log(`  vs SmallChi anchor ${fmt(anchor)}/s: ${(rate / anchor).toFixed(2)}; target 1,000,000/s → ${rate >= 1_000_000 ? 'met' : 'NOT met'}`);
+  }
+
+  const c = await concurrentTerminals();
+  const perThousand = ((c.rssAfter - c.rssBefore) / Math.max(1, c.authenticated)) * 1000;
+  console.log(
+    `concurrent authenticated terminals (loopback, one gateway process): ${fmt(c.authenticated)} of ${fmt(TARGET_TERMINALS)} in ${c.seconds.toFixed(1)} s; gateway reports ${fmt(c.sessions)} sessions; fd limit for children ${FD_LIMIT}`,
+  );
+  console.log(`  gateway RSS ${(c.rssBefore / 1048576).toFixed(0)} → ${(c.rssAfter / 1048576).toFixed(0)} MiB: ${(perThousand / 1048576).toFixed(1)} MiB per 1,000 terminals; client errors ${JSON.stringify(c.errors)}`);
+  console.log(`  target 50,000 → ${c.authenticated >= 50_000 ? 'met' : 'NOT met'}`);
+
+  const p = await persistedPositions();
+  const e2e = p.counted / p.persistedSeconds;
+  console.log(
+    `positions persisted end to end (${LOAD_VEHICLES} terminals, ${WINDOW} unanswered each, ${LOAD_SECONDS} s): ${fmt(e2e)} positions/s; sent ${fmt(p.sent)}, answered ${fmt(p.acked)} (${fmt(p.acked / p.answeredSeconds)}/s), counted back ${fmt(p.counted)}`,
+  );
+  console.log(`  raw line protocol, same points, same InfluxDB: ${fmt(p.raw)} points/s (${fmt(p.rawCounted)} counted); ratio ${(e2e / p.raw).toFixed(2)}`);
+  console.log(`  vs go-jt808 claim 5,000/s: ${(e2e / 5000).toFixed(1)}×; target 20,000/s → ${e2e >= 20_000 ? 'met' : 'NOT met'}`);
+}
