@@ -11,7 +11,10 @@ import { VehicleLiveState } from '../../monitor/live-state/vehicle-live-state.ts
 import type { TelemetryReader } from '../../monitor/telemetry-store/telemetry-reader.ts';
 
 /** The HTTP app on a given database, for inject() tests; InfluxDB-backed reads are not available. */
-export async function buildTestApp(db: Database): Promise<{ app: FastifyInstance; accounts: Accounts; alarms: AlarmStore }> {
+export async function buildTestApp(
+  db: Database,
+  opts: { health?: Parameters<typeof build>[0]['health'] } = {},
+): Promise<{ app: FastifyInstance; accounts: Accounts; alarms: AlarmStore }> {
   const log = pino({ level: 'silent' });
   const accounts = new Accounts(db, { sessionTtlHours: 1, passwordMaxAgeDays: 90 });
   const alarms = new AlarmStore(db);
@@ -27,8 +30,8 @@ export async function buildTestApp(db: Database): Promise<{ app: FastifyInstance
     reader: {} as TelemetryReader,
     metricsRegistry: createMetrics().registry,
     log,
-    health: async () => ({ db: { ok: true } }),
-  } as Parameters<typeof build>[0]);
+    health: opts.health ?? (async () => ({ db: { ok: true } })),
+  });
   return { app, accounts, alarms };
 }
 

@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { build } from '../../../web/app.ts';
 import { openDatabase } from '../../../platform/db/open-database.ts';
 import type { Database } from '../../../platform/db/database.ts';
-import { Accounts } from '../../../platform/auth/accounts.ts';
-import { RegistryDirectory } from '../../../platform/registries/registry-directory.ts';
-import { createMetrics } from '../../../platform/metrics.ts';
-import { AlarmStore } from '../../../alerts/alarm-store.ts';
-import { SensorLiveState } from '../../../monitor/live-state/sensor-live-state.ts';
-import { VehicleLiveState } from '../../../monitor/live-state/vehicle-live-state.ts';
-import type { TelemetryReader } from '../../../monitor/telemetry-store/telemetry-reader.ts';
+import type { Accounts } from '../../../platform/auth/accounts.ts';
+import { buildTestApp } from '../../support/test-app.ts';
 import { loadDemoPark } from '../../../seeds/load-demo-park.ts';
 
 // The HTTP layer through inject(), on an in-memory PGlite; InfluxDB reads are not exercised here.
@@ -27,27 +21,14 @@ describe('HTTP API (fastify inject)', () => {
     db = await openDatabase({});
     const log = pino({ level: 'silent' });
     await loadDemoPark(db, log);
-    const accounts = new Accounts(db, { sessionTtlHours: 1, passwordMaxAgeDays: 90 });
+    let accounts: Accounts;
+    ({ app, accounts } = await buildTestApp(db, { health: async () => ({ db: { ok: true }, influx: influxUp ? { ok: true } : { ok: false, detail: 'down' } }) }));
     await accounts.createUser({ username: 'admin', displayName: '管理员', password: 'admin-password', role: 'admin' });
-    await accounts.createUser({ username: 'nanjing', displayName: '南京市应急管理局', password: 'city-password', role: 'official', regionCode: '320100' });
+    await accounts.createUser({ username: 'chaoyang', displayName: '朝阳市应急管理局', password: 'city-password', role: 'official', regionCode: '211300' });
     await accounts.createUser({ username: 'beijing', displayName: '北京市应急管理局', password: 'city-password', role: 'official', regionCode: '110000' });
-    await accounts.createUser({ username: 'ent2', displayName: '临港精细化工管理员', password: 'ent-password', role: 'enterprise_admin', enterpriseId: 2 });
-    await accounts.createUser({ username: 'op', displayName: '值班员', password: 'op-password', role: 'operator', regionCode: '320116' });
-    app = await build({
-      db,
-      accounts,
-      directory: new RegistryDirectory(db),
-      alarms: new AlarmStore(db),
-      publishAlarmChange: () => undefined,
-      sensorLive: new SensorLiveState(),
-      vehicleLive: new VehicleLiveState(),
-      vehicleOnline: () => false,
-      reader: {} as TelemetryReader,
-      metricsRegistry: createMetrics().registry,
-      log,
-      health: async () => ({ db: { ok: true }, influx: influxUp ? { ok: true } : { ok: false, detail: 'down' } }),
-    });
-    for (const [user, password] of [['admin', 'admin-password'], ['nanjing', 'city-password'], ['beijing', 'city-password'], ['ent2', 'ent-password'], ['op', 'op-password']]) {
+    await accounts.createUser({ username: 'ent2', displayName: '卡斯特化工管理员', password: 'ent-password', role: 'enterprise_admin', enterpriseId: 2 });
+    await accounts.createUser({ username: 'op', displayName: '值班员', password: 'op-password', role: 'operator', regionCode: '211321' });
+    for (const [user, password] of [['admin', 'admin-password'], ['chaoyang', 'city-password'], ['beijing', 'city-password'], ['ent2', 'ent-password'], ['op', 'op-password']]) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user, password } });
       expect(res.statusCode).toBe(200);
       tokens[user] = res.json().token;
@@ -78,7 +59,7 @@ describe('HTTP API (fastify inject)', () => {
     const body = res.json();
     expect(body.error).toBe('validation_failed');
     expect(body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['code', 'name', 'regionCode']);
-    expect((await call('GET', '/api/enterprises', 'admin')).json().total).toBe(3);
+    expect((await call('GET', '/api/enterprises', 'admin')).json().total).toBe(12);
   });
 
   it('names the sensor field that breaks threshold order', async () => {
@@ -90,13 +71,13 @@ describe('HTTP API (fastify inject)', () => {
   });
 
   it('answers 409 for a duplicate code', async () => {
-    const res = await call('POST', '/api/enterprises', 'admin', { code: '91320116MA1XYW0A1B', name: '重复企业', regionCode: '320116' });
+    const res = await call('POST', '/api/enterprises', 'admin', { code: '91211321MA0Y2H3C2W', name: '重复企业', regionCode: '211321' });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: 'duplicate', field: 'code' });
   });
 
   it('scopes every read: a city sees its counties, another province sees nothing, an enterprise sees itself', async () => {
-    expect((await call('GET', '/api/enterprises', 'nanjing')).json().total).toBe(3);
+    expect((await call('GET', '/api/enterprises', 'chaoyang')).json().total).toBe(12);
     expect((await call('GET', '/api/enterprises', 'beijing')).json().total).toBe(0);
     expect((await call('GET', '/api/tanks', 'beijing')).json().total).toBe(0);
     expect((await call('GET', '/api/vehicles/1', 'beijing')).statusCode).toBe(404);
@@ -113,8 +94,8 @@ describe('HTTP API (fastify inject)', () => {
     expect((await call('POST', '/api/tanks', 'ent2', tank)).statusCode).toBe(403);
     expect((await call('POST', '/api/tanks', 'beijing', tank)).statusCode).toBe(403);
     expect((await call('DELETE', '/api/vehicles/1', 'ent2')).statusCode).toBe(404);
-    expect((await call('POST', '/api/enterprises', 'op', { code: '91320116MA1XYW0D4E', name: '某企业', regionCode: '320116' })).statusCode).toBe(403);
-    expect((await call('POST', '/api/enterprises', 'beijing', { code: '91320116MA1XYW0D4E', name: '某企业', regionCode: '320116' })).statusCode).toBe(403);
+    expect((await call('POST', '/api/enterprises', 'op', { code: '91211321MA0YL27H5N', name: '某企业', regionCode: '211321' })).statusCode).toBe(403);
+    expect((await call('POST', '/api/enterprises', 'beijing', { code: '91211321MA0YL27H5N', name: '某企业', regionCode: '211321' })).statusCode).toBe(403);
     expect((await call('GET', '/api/tanks?q=T-NEW', 'admin')).json().total).toBe(0);
   });
 
