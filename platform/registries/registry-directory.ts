@@ -93,14 +93,17 @@ export class RegistryDirectory {
     return cached;
   }
 
-  async sensor(id: number): Promise<SensorInfo | undefined> {
+  private sensorIndex(): Promise<Map<number, SensorInfo>> {
     this.sensorsById ??= this.db.query<SensorInfo>(sensorSelect).then((rows) => new Map(rows.map((r) => [r.id, r])));
-    return (await this.sensorsById).get(id);
+    return this.sensorsById;
+  }
+
+  async sensor(id: number): Promise<SensorInfo | undefined> {
+    return (await this.sensorIndex()).get(id);
   }
 
   async allSensors(): Promise<SensorInfo[]> {
-    await this.sensor(0);
-    return [...(await this.sensorsById!).values()];
+    return [...(await this.sensorIndex()).values()];
   }
 
   async vehicleByPhone(phone: string): Promise<VehicleInfo | null> {
