@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Spool } from './spool/spool.ts';
+import type { Spool, SpoolBatch } from './spool/spool.ts';
 
 export interface DrainerOptions {
   batchSize: number;
@@ -9,6 +9,8 @@ export interface DrainerOptions {
   onFailed?: (err: Error, lines: number) => void;
   /** Called every flush interval, so time-based gauges (write lag) move during an outage too. */
   onTick?: () => void;
+  /** Batches sent concurrently (default 2), so InfluxDB parses one while we prepare the next. */
+  maxInFlight?: number;
 }
 
 /** A wake-up that can be awaited with a timeout; wake() releases the current waiter. */
@@ -33,8 +35,8 @@ class Signal {
 const MAX_BACKOFF_MS = 5000;
 
 /**
- * Moves records from a spool to InfluxDB in append order, one batch in flight: a full batch goes at once,
- * a partial one after the flush interval. A failed send is retried from the spool with backoff, so the
+ * Moves records from a spool to InfluxDB in append order, a small window of batches in flight (acknowledged
+ * in order): a full batch goes at once, a partial one after the flush interval. While failing, one at a time. A failed send is retried from the spool with backoff, so the
  * client's own retry buffer is never needed; records leave the spool only once InfluxDB accepted them.
  */
 export class SpoolDrainer {
@@ -90,32 +92,64 @@ export class SpoolDrainer {
   }
 
   private async run(): Promise<void> {
+    const inFlight: InFlight[] = [];
     while (!this.stopping) {
-      if (!this.due && this.spool.depth().records < this.opts.batchSize) {
+      try {
+        await this.fill(inFlight);
+      } catch (err) {
+        await this.failed(err as Error, 0);
+        continue;
+      }
+      if (inFlight.length === 0) {
+        if (this.spool.depth().records === 0) {
+          this.due = false;
+          for (const w of this.drainedWaiters.splice(0)) w();
+        }
         await this.signal.wait(this.opts.flushIntervalMs);
         continue;
       }
-      const started = performance.now();
-      let lines = 0;
-      try {
-        const batch = await this.spool.peek(this.opts.batchSize);
-        if (!batch) {
-          this.due = false;
-          for (const w of this.drainedWaiters.splice(0)) w();
-          continue;
-        }
-        lines = batch.records.length;
-        await this.send(batch.records);
-        await this.spool.ack(batch);
+      const head = inFlight.shift()!;
+      const err = await head.result;
+      if (!err) {
+        await this.spool.ack(head.batch);
         this.failures = 0;
-        this.opts.onWritten?.(batch.records.length, (performance.now() - started) / 1000);
-      } catch (err) {
-        this.failures++;
-        this.opts.onFailed?.(err as Error, lines);
-        const backoff = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 10));
-        this.opts.log.warn({ err: (err as Error).message, lines, attempt: this.failures, retryInMs: backoff }, 'InfluxDB write failed; batch stays in the spool');
-        if (!this.stopping) await this.signal.wait(backoff);
+        this.opts.onWritten?.(head.batch.records.length, (performance.now() - head.started) / 1000);
+        continue;
       }
+      // Later batches may have gone through; they are sent again from the oldest unacknowledged record, which InfluxDB absorbs.
+      await Promise.all(inFlight.splice(0).map((f) => f.result));
+      await this.failed(err, head.batch.records.length);
+    }
+    // Stopping: acknowledge what went through, in order; the rest stays spooled.
+    for (const f of inFlight) {
+      if (await f.result) break;
+      await this.spool.ack(f.batch);
     }
   }
+
+  /** Starts sends until the window is full, or only a partial batch is waiting before the flush interval is due. */
+  private async fill(inFlight: InFlight[]): Promise<void> {
+    const window = this.failures > 0 ? 1 : (this.opts.maxInFlight ?? 2);
+    while (!this.stopping && inFlight.length < window) {
+      const waiting = this.spool.depth().records - inFlight.reduce((n, f) => n + f.batch.records.length, 0);
+      if (waiting <= 0 || (!this.due && waiting < this.opts.batchSize)) return;
+      const batch = await this.spool.peek(this.opts.batchSize, inFlight.at(-1)?.batch);
+      if (!batch || batch.records.length === 0) return;
+      inFlight.push({ batch, started: performance.now(), result: this.send(batch.records).then(() => null, (err: Error) => err) });
+    }
+  }
+
+  private async failed(err: Error, lines: number): Promise<void> {
+    this.failures++;
+    this.opts.onFailed?.(err, lines);
+    const backoff = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 10));
+    this.opts.log.warn({ err: err.message, lines, attempt: this.failures, retryInMs: backoff }, 'InfluxDB write failed; batch stays in the spool');
+    if (!this.stopping) await this.signal.wait(backoff);
+  }
+}
+
+interface InFlight {
+  batch: SpoolBatch;
+  started: number;
+  result: Promise<Error | null>;
 }

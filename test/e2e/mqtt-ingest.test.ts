@@ -8,6 +8,9 @@ interface Creds {
   code: string;
   secret: string;
 }
+interface Health {
+  components: Record<string, { ok: boolean; detail?: string }>;
+}
 interface Alarm {
   type: string;
   active: boolean;
@@ -215,7 +218,7 @@ describe('MQTT ingest against the whole system', () => {
   });
 
   it('reports spool depth and write lag on /healthz and the Prometheus metrics', async () => {
-    const health = await (await fetch(`${sys.urls.http}/healthz`)).json();
+    const health = (await (await fetch(`${sys.urls.http}/healthz`)).json()) as Health;
     expect(health.components.spool).toMatchObject({ ok: true, detail: expect.stringMatching(/^depth \d+ readings, .* write lag [\d.]+ s/) });
     const metrics = await (await fetch(`${sys.urls.http}/metrics`)).text();
     for (const name of ['telemetry_spool_records{store="sensor"}', 'influx_write_lag_seconds{store="sensor"}', 'influx_write_seconds_count{store="sensor"}', 'influx_write_batch_lines_sum{store="sensor"}', 'nodejs_eventloop_lag_seconds', 'mqtt_connected_clients', 'readings_accepted_total']) {

@@ -11,6 +11,9 @@ import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../suppo
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 const log = pino({ level: 'silent' });
 const SENSORS = ['O-LT', 'O-TT', 'O-PT'];
+interface Health {
+  components: Record<string, { ok: boolean; detail?: string }>;
+}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -61,8 +64,8 @@ describe('InfluxDB outage under MQTT load', () => {
 
   async function countsInInflux(): Promise<Record<string, number>> {
     const q = new URLSearchParams({ db: 'hazwatch', q: 'SELECT count("value") FROM "hazwatch"."sensor"."reading" GROUP BY "sensor_id"' });
-    const body = await (await fetch(`http://127.0.0.1:${influxPort}/query?${q}`)).json();
-    const byId = Object.fromEntries((body.results[0].series ?? []).map((s: { tags: { sensor_id: string }; values: number[][] }) => [Number(s.tags.sensor_id), s.values[0][1]]));
+    const body = (await (await fetch(`http://127.0.0.1:${influxPort}/query?${q}`)).json()) as { results: Array<{ series?: Array<{ tags: { sensor_id: string }; values: number[][] }> }> };
+    const byId = Object.fromEntries((body.results[0].series ?? []).map((s) => [Number(s.tags.sensor_id), s.values[0][1]]));
     return Object.fromEntries(SENSORS.map((code) => [code, byId[sensorIds[code]] ?? 0]));
   }
 
@@ -105,7 +108,7 @@ describe('InfluxDB outage under MQTT load', () => {
     expect(await publish(client, 10)).toEqual({ refused: false });
     const health = await fetch(`${sys!.urls.http}/healthz`);
     expect(health.status).toBe(503);
-    const body = await health.json();
+    const body = (await health.json()) as Health;
     expect(body.components.influx.ok).toBe(false);
     expect(body.components.spool.detail).toMatch(/^depth [1-9]\d* readings/);
     const metrics = await (await fetch(`${sys!.urls.http}/metrics`)).text();
@@ -129,13 +132,13 @@ describe('InfluxDB outage under MQTT load', () => {
     expect(refused).toBe(true);
     const metrics = await (await fetch(`${sys!.urls.http}/metrics`)).text();
     expect(metrics).toMatch(/mqtt_messages_total\{result="spool_full"\} [1-9]/);
-    const health = await (await fetch(`${sys!.urls.http}/healthz`)).json();
+    const health = (await (await fetch(`${sys!.urls.http}/healthz`)).json()) as Health;
     expect(health.components.spool.ok).toBe(false);
 
     await startInflux();
     await sys!.flushTelemetry();
     expect(await countsInInflux()).toEqual(acked);
-    await eventually(async () => (await (await fetch(`${sys!.urls.http}/healthz`)).json()).components.spool.ok, 'spool drained');
+    await eventually(async () => ((await (await fetch(`${sys!.urls.http}/healthz`)).json()) as Health).components.spool.ok, 'spool drained');
   }, 180_000);
 
   it('replays what was spooled but not yet written after the platform restarts', async () => {

@@ -88,28 +88,35 @@ export class FileSpool implements Spool {
     });
   }
 
-  async peek(max: number): Promise<FileBatch | null> {
-    while (this.segments.length > 0) {
-      const seg = this.segments[0];
-      if (this.head < seg.bytes) {
-        const fh = await this.readerFor(seg);
-        const length = Math.min(seg.bytes - this.head, Math.max(2 * MAX_RECORD_BYTES, max * 256), READ_CHUNK_BYTES);
-        const buf = Buffer.allocUnsafe(length);
-        const { bytesRead } = await fh.read(buf, 0, length, this.head);
-        const records: string[] = [];
-        let start = 0;
-        while (records.length < max) {
-          const nl = buf.indexOf(10, start);
-          if (nl < 0 || nl >= bytesRead) break;
-          records.push(buf.toString('utf8', start, nl));
-          start = nl + 1;
-        }
-        return { records, seq: seg.seq, from: this.head, to: this.head + start };
-      }
+  async peek(max: number, after?: SpoolBatch): Promise<FileBatch | null> {
+    // Fully acknowledged sealed segments at the head can go before reading.
+    while (this.segments.length > 0 && this.segments[0].sealed && this.head >= this.segments[0].bytes) await this.dropHeadSegment();
+    const prev = after as FileBatch | undefined;
+    let index = prev ? this.segments.findIndex((seg) => seg.seq === prev.seq) : 0;
+    let offset = prev ? prev.to : this.head;
+    if (index < 0) throw new Error('peek after a batch that is no longer in the spool');
+    for (; index < this.segments.length; index++, offset = 0) {
+      const seg = this.segments[index];
+      if (offset < seg.bytes) return this.readAt(seg, offset, max);
       if (!seg.sealed) return null;
-      await this.dropHeadSegment();
     }
     return null;
+  }
+
+  private async readAt(seg: Segment, offset: number, max: number): Promise<FileBatch> {
+    const fh = await this.readerFor(seg);
+    const length = Math.min(seg.bytes - offset, Math.max(2 * MAX_RECORD_BYTES, max * 256), READ_CHUNK_BYTES);
+    const buf = Buffer.allocUnsafe(length);
+    const { bytesRead } = await fh.read(buf, 0, length, offset);
+    const records: string[] = [];
+    let start = 0;
+    while (records.length < max) {
+      const nl = buf.indexOf(10, start);
+      if (nl < 0 || nl >= bytesRead) break;
+      records.push(buf.toString('utf8', start, nl));
+      start = nl + 1;
+    }
+    return { records, seq: seg.seq, from: offset, to: offset + start };
   }
 
   async ack(batch: SpoolBatch): Promise<void> {

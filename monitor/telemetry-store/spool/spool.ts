@@ -1,13 +1,16 @@
 /**
  * A write-ahead spool of text records (one line each) between intake and InfluxDB. Records are durable once
  * append() resolves, come back from peek() in append order, and leave only when the consumer acks them.
- * One consumer; a failed send simply peeks the same records again.
+ * One consumer; a failed send simply peeks the same records again from the oldest.
  */
 export interface Spool {
   /** Resolves once the records are durable; rejects with SpoolFullError when they would exceed the bound. */
   append(records: readonly string[]): Promise<void>;
-  /** The oldest unacknowledged records, at most max of them; null when there are none. */
-  peek(max: number): Promise<SpoolBatch | null>;
+  /**
+   * The oldest unacknowledged records, at most max of them, or with `after` the records following that batch
+   * (so a consumer can keep more than one batch in flight); null when there are none.
+   */
+  peek(max: number, after?: SpoolBatch): Promise<SpoolBatch | null>;
   /** Removes a batch returned by the latest peek(); batches must be acked in order. */
   ack(batch: SpoolBatch): Promise<void>;
   depth(): SpoolDepth;

@@ -40,6 +40,22 @@ export function spoolContract(harness: () => SpoolHarness): void {
     await spool.close();
   });
 
+  it('peeks past batches not yet acknowledged, across segments, and acks them in order', async () => {
+    const spool = await harness().open({ maxBytes: 1 << 20, segmentBytes: 32 });
+    await spool.append(lines(0, 10));
+    await spool.append(lines(10, 10));
+    const first = await spool.peek(6);
+    const second = await spool.peek(6, first!);
+    const third = await spool.peek(100, second!);
+    expect([...first!.records, ...second!.records]).toEqual(lines(0, 12));
+    await spool.ack(first!);
+    await spool.ack(second!);
+    await spool.ack(third!);
+    expect(await drainAll(spool)).toEqual(lines(12 + third!.records.length, 8 - third!.records.length));
+    expect(spool.depth().records).toBe(0);
+    await spool.close();
+  });
+
   it('group-commits concurrent appends and resolves each once durable', async () => {
     const spool = await harness().open({ maxBytes: 1 << 20 });
     await Promise.all(Array.from({ length: 100 }, (_, i) => spool.append([`r${i}`])));
