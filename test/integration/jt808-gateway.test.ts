@@ -14,7 +14,7 @@ import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
 import { prng, randInt, randomBytes, vectors, wire } from '../unit/jt808/helpers.ts';
 
 /** The gateway alone over real sockets, with the registry and the sinks in memory. */
-async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number; subpackageTimeoutS?: number; commandTimeoutS?: number } = {}) {
+async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number; subpackageTimeoutS?: number; commandTimeoutS?: number; logLines?: string[] } = {}) {
   const vehicles: VehicleInfo[] = [
     { id: 1, plate: '苏A·G0001', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000001', authCode: null, speedLimitKmh: null },
     { id: 2, plate: '苏A·G0002', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000002', authCode: null, speedLimitKmh: null },
@@ -39,7 +39,7 @@ async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number
     positions: { acceptPosition: (p) => positions.push(p) },
     media: { storeMedia: async (m) => void media.push({ vehicleId: m.vehicle.id, upload: m.upload }) },
     metrics,
-    log: pino({ level: 'silent' }),
+    log: opts.logLines ? pino({ level: 'info' }, { write: (line: string) => void opts.logLines!.push(line) }) : pino({ level: 'silent' }),
   });
   return { gateway, positions, media, metrics };
 }
@@ -244,6 +244,21 @@ describe('JT/T 808 gateway robustness', () => {
     expect(answer.body[4]).toBe(0);
     expect(await frameCount(metrics, { msg: 'unknown', result: 'checksum' })).toBe(1);
     expect(await frameCount(metrics, { msg: 'unknown', result: 'bad_escape' })).toBe(1);
+  });
+
+  it('logs a garbage flood a bounded number of times, with the first bytes in hex, and counts all of it', async () => {
+    const logLines: string[] = [];
+    const { gateway, metrics } = await startGateway({ logLines });
+    gateways.push(gateway);
+    const t = await online(gateway.port, '13800000001');
+    const bad = Buffer.from(t.frame(MsgId.Heartbeat, Buffer.alloc(0), 1));
+    bad[bad.length - 2] ^= 0xff; // checksum 3b -> c4
+    for (let i = 0; i < 50; i++) t.sendRaw(bad);
+    expect(await t.heartbeat()).toBe(0);
+    expect(await frameCount(metrics, { msg: 'unknown', result: 'checksum' })).toBe(50);
+    const warned = logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'JT808 malformed frame dropped');
+    expect(warned).toHaveLength(10);
+    expect(warned[0]).toMatchObject({ reason: 'checksum', head: '000200000138000000010001c4' });
   });
 
   it('fuzz: mutated corpus frames and random bytes over one connection; no exception escapes, memory stays flat', async () => {

@@ -89,6 +89,8 @@ export async function startJt808Gateway(opts: {
     server.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
   });
   const port = (server.address() as net.AddressInfo).port;
+  // Accept errors (e.g. EMFILE when the fd limit is reached) must not take the process down.
+  server.on('error', (err) => log.error({ err: err.message }, 'JT/T 808 listener error'));
   log.info({ port }, 'JT/T 808 gateway listening');
 
   return {

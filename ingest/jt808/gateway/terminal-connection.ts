@@ -44,6 +44,8 @@ const PAUSE_AT = 64;
 const RESUME_AT = 16;
 // Answers the terminal does not read are not buffered without end.
 const MAX_UNSENT_BYTES = 1024 * 1024;
+// A garbage flood is counted in full but logged only this often per connection, so it cannot flood the log.
+const MALFORMED_LOG_LINES = 10;
 
 const hex = (msgId: number) => `0x${msgId.toString(16).padStart(4, '0')}`;
 
@@ -63,6 +65,7 @@ export class TerminalConnection {
   private authTimer: NodeJS.Timeout | null;
   private subpackageTimer: NodeJS.Timeout | null = null;
   private oversizeSeen = 0;
+  private malformed = 0;
   private closed = false;
   private readonly log: Logger;
 
@@ -117,7 +120,9 @@ export class TerminalConnection {
     } catch (err) {
       const code = isJt808DecodeError(err) ? err.code : 'internal';
       this.opts.metrics.jt808Frames.inc({ msg: 'unknown', result: code });
-      this.log.warn({ reason: code, err: (err as Error).message, head: raw.subarray(0, 32).toString('hex') }, 'JT808 malformed frame dropped');
+      if (++this.malformed <= MALFORMED_LOG_LINES) {
+        this.log.warn({ reason: code, err: (err as Error).message, head: raw.subarray(0, 32).toString('hex') }, 'JT808 malformed frame dropped');
+      }
       return;
     }
     this.session.lastFrameAt = Date.now();
@@ -236,7 +241,7 @@ export class TerminalConnection {
 
   close(reason: string) {
     if (this.closed) return;
-    this.log.info({ reason, phone: this.session.phone }, 'JT808 connection closed');
+    this.log.info({ reason, phone: this.session.phone, malformedFrames: this.malformed }, 'JT808 connection closed');
     this.closed = true;
     this.socket.end();
     setTimeout(() => this.socket.destroy(), 2000).unref();
