@@ -45,6 +45,32 @@ describe('Debian mosquitto-clients against our broker', () => {
     expect(out).toMatch(/^devices\/GW-HDSH-01\/errors \{.*"error":"unknown_sensor"/);
   });
 
+  it('mosquitto_pub converts a reading sent in another unit (given as a URL with -L), keeping the gateway time', async () => {
+    const ts = Date.now() + 120_000; // ahead of the simulator's readings, so it stays the current value
+    const url = `mqtt://GW-HDSH-01:demo-HDSH-secret-01@127.0.0.1:${sys.ports.mqtt}/devices/GW-HDSH-01/telemetry`;
+    await run('mosquitto_pub', ['-L', url, '-q', '1', '-m', JSON.stringify({ sensor: 'HDSH-T101-TT', value: 295.15, unit: 'K', ts })]);
+    const res = await api.call('GET', '/api/monitor/tanks');
+    const sensors = (res.body.items ?? res.body).flatMap((t: { sensors: Array<{ code: string }> }) => t.sensors);
+    expect(sensors.find((x: { code: string }) => x.code === 'HDSH-T101-TT')).toMatchObject({ value: 22, ts: new Date(ts).toISOString() });
+  });
+
+  it("a gateway's last will set with mosquitto_pub reaches mosquitto_sub when the gateway drops, and a retained status is kept", async () => {
+    await run('mosquitto_pub', [...auth(sys.ports.mqtt), '-q', '1', '-r', '-t', 'devices/GW-HDSH-01/status', '-m', 'online']);
+    const sub = spawn('mosquitto_sub', [...auth(sys.ports.mqtt), '-i', 'status-watcher', '-t', 'devices/GW-HDSH-01/status', '-C', '2', '-W', '20']);
+    let out = '';
+    sub.stdout.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => sub.on('exit', resolve));
+    await eventually(() => out.includes('online'), 'retained status');
+    // -l keeps mosquitto_pub connected, reading stdin; SIGKILL drops it without a DISCONNECT, so the broker sends the will.
+    const gw = spawn('mosquitto_pub', [...auth(sys.ports.mqtt), '-d', '-i', 'will-gateway', '-t', 'devices/GW-HDSH-01/status', '-l', '--will-topic', 'devices/GW-HDSH-01/status', '--will-payload', 'offline', '--will-qos', '1']);
+    let debug = '';
+    gw.stdout.on('data', (d) => (debug += d));
+    await eventually(() => debug.includes('CONNACK'), 'will gateway connected');
+    gw.kill('SIGKILL');
+    expect(await exited).toBe(0);
+    expect(out.split('\n').filter(Boolean)).toEqual(['online', 'offline']);
+  });
+
   it('mosquitto_pub without credentials is refused', async () => {
     const result = await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(sys.ports.mqtt), '-t', 'devices/GW-HDSH-01/telemetry', '-m', '{}']).catch((err) => err);
     expect(result).toBeInstanceOf(Error);
