@@ -1,34 +1,81 @@
 import type { Logger } from 'pino';
 import type { SensorReading, VehiclePosition } from '../ingest/telemetry-events.ts';
 import type { SensorInfo } from '../platform/registries/registry-directory.ts';
-import type { AlarmDecision, AlarmSource, ThresholdLevel } from './alarm-decision.ts';
+import type { AlarmDecision, AlarmSource, Severity, ThresholdLevel } from './alarm-decision.ts';
 import type { AlarmChange, AlarmStore } from './alarm-store.ts';
 import { evaluateThreshold, initialThresholdState, severityOf, type ThresholdState } from './rules/threshold-rule.ts';
 import { evaluateSos } from './rules/sos-rule.ts';
-import { sensorKindLabel, thresholdLevelLabel } from './alarm-labels.ts';
+import { evaluateTerminalAlarms, terminalAlarmTypes } from './rules/terminal-alarm-rule.ts';
+import { evaluateOverspeed, initialOverspeedState, type OverspeedState } from './rules/overspeed-rule.ts';
+import { evaluateFatigue, initialFatigueState, type FatigueState } from './rules/fatigue-rule.ts';
+import { evaluateGeofence, initialGeofenceState, type GeofenceState } from './rules/geofence-rule.ts';
+import { evaluateOffline, type OfflineState } from './rules/offline-rule.ts';
+import { evaluateSensorFault, sensorFaultCause } from './rules/sensor-fault-rule.ts';
+import { evaluateRateOfChange, initialRateState, type RateState } from './rules/rate-of-change-rule.ts';
+import type { RuleOutcome } from './rules/rule-outcome.ts';
+import type { RuleKind } from './rules/rule-params.ts';
+import { inSchedule, RuleBook, type EffectiveRule } from './rule-book.ts';
+import { GeofenceIndex } from './geofence-index.ts';
+import type { RuleStateStore } from './rule-state-store.ts';
+import { sensorFaultLabel, sensorKindLabel, terminalAlarmLabel, thresholdLevelLabel } from './alarm-labels.ts';
 import type { DataInterruptionEvent } from '../monitor/live-state/stale-detector.ts';
 
+type OfflineEntry = { rule: OfflineState | undefined; source: AlarmSource };
+
+const sensorSource = (s: SensorInfo): AlarmSource => ({
+  kind: 'sensor',
+  id: s.id,
+  name: `${s.tankName}·${sensorKindLabel[s.kind]}`,
+  enterpriseId: s.enterpriseId,
+  regionCode: s.regionCode,
+});
+const subjectOf = (s: AlarmSource) => ({ sourceKind: s.kind, sourceId: s.id, enterpriseId: s.enterpriseId, regionCode: s.regionCode });
+const bitLabel = Object.fromEntries(Object.entries(terminalAlarmTypes).map(([bit, type]) => [type, terminalAlarmLabel[Number(bit)]]));
+
 /**
- * Runs the rule steps over incoming events, keeps each source's rule state, and hands decisions to the
+ * Runs the pure rule steps over incoming events with each source's persisted rule state, and hands decisions to the
  * store strictly in arrival order; every stored change is then published to listeners (store before push).
+ * Rules come from the rule book (stored rules, else built-in defaults), geofences from the spatial index.
  */
 export class AlarmEngine {
-  private thresholdStates = new Map<number, ThresholdState>();
-  private sosActive = new Map<number, boolean>();
   private queue: Promise<unknown> = Promise.resolve();
   private listeners: Array<(change: AlarmChange) => void> = [];
+  private rules = new RuleBook([]);
+  private fences = new GeofenceIndex([]);
+  private vehicleLimits = new Map<number, number>();
+  private readonly now: () => number;
 
   constructor(
     private readonly store: AlarmStore,
     private readonly log: Logger,
-  ) {}
+    private readonly state: RuleStateStore,
+    opts: { now?: () => number } = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+  }
 
-  /** Restores rule state from alarms still open, so a restart neither re-raises nor forgets them. */
+  /** Loads persisted rule state; open alarms fill in what an older state table lacks, so a restart neither re-raises nor forgets. */
   async restore(): Promise<void> {
+    await this.state.load();
     for (const a of await this.store.active()) {
-      if (a.type === 'threshold' && a.source.kind === 'sensor') this.thresholdStates.set(a.source.id, { level: a.level, pending: null });
-      if (a.type === 'sos' && a.source.kind === 'vehicle') this.sosActive.set(a.source.id, true);
+      if (a.type === 'threshold' && a.source.kind === 'sensor' && !this.state.get('threshold', 'sensor', a.source.id)) {
+        this.state.set('threshold', 'sensor', a.source.id, { level: a.level, pending: null } satisfies ThresholdState);
+      }
+      if (a.type === 'sos' && a.source.kind === 'vehicle') this.state.set('sos', 'vehicle', a.source.id, true);
     }
+  }
+
+  useRules(rules: RuleBook): void {
+    this.rules = rules;
+  }
+
+  useGeofences(index: GeofenceIndex): void {
+    this.fences = index;
+  }
+
+  /** Per-vehicle speed limits from the vehicle registry (km/h). */
+  useVehicleLimits(limits: Map<number, number>): void {
+    this.vehicleLimits = limits;
   }
 
   onChange(listener: (change: AlarmChange) => void): void {
@@ -41,17 +88,33 @@ export class AlarmEngine {
   }
 
   onReading(r: SensorReading, sensor: SensorInfo): void {
-    if (r.quality !== 'good') return;
-    const { state, outcome } = evaluateThreshold(this.thresholdStates.get(r.sensorId) ?? initialThresholdState, r.value, r.ts.getTime(), sensor);
-    this.thresholdStates.set(r.sensorId, state);
+    const source = sensorSource(sensor);
+    const at = r.ts.getTime();
+    const cause = sensorFaultCause(r, sensor);
+    const faultRule = this.rules.resolve('sensor_fault', subjectOf(source));
+    if (faultRule) {
+      const step = evaluateSensorFault(this.state.get<boolean>('sensor_fault', 'sensor', sensor.id) ?? false, cause, r.value);
+      this.state.set('sensor_fault', 'sensor', sensor.id, step.state);
+      this.emit(step.outcomes, faultRule, source, r.ts, () => `${source.name} 传感器故障（${sensorFaultLabel[cause!]}）${Number.isFinite(r.value) ? `：${r.value}${sensor.unit}` : ''}`);
+    }
+    // An untrustworthy value neither raises nor clears a threshold or a rate alarm.
+    if (cause) return;
+
+    this.onThreshold(r, sensor, source);
+
+    const rateRule = this.rules.resolve('rate_of_change', subjectOf(source));
+    if (rateRule) {
+      const step = evaluateRateOfChange(this.state.get<RateState>('rate_of_change', 'sensor', sensor.id) ?? initialRateState, { value: r.value, at }, rateRule.params);
+      this.state.set('rate_of_change', 'sensor', sensor.id, step.state);
+      this.emit(step.outcomes, rateRule, source, r.ts, (o) => `${source.name} 变化速率异常：${o.value}${sensor.unit}/分钟（上升上限 ${rateRule.params.maxRisePerMin ?? '—'}，下降上限 ${rateRule.params.maxFallPerMin ?? '—'}）`);
+    }
+  }
+
+  private onThreshold(r: SensorReading, sensor: SensorInfo, source: AlarmSource): void {
+    const prev = this.state.get<ThresholdState>('threshold', 'sensor', sensor.id) ?? initialThresholdState;
+    const { state, outcome } = evaluateThreshold(prev, r.value, r.ts.getTime(), sensor);
+    this.state.set('threshold', 'sensor', sensor.id, state);
     if (outcome.kind === 'none') return;
-    const source: AlarmSource = {
-      kind: 'sensor',
-      id: sensor.id,
-      name: `${sensor.tankName}·${sensorKindLabel[sensor.kind]}`,
-      enterpriseId: sensor.enterpriseId,
-      regionCode: sensor.regionCode,
-    };
     if (outcome.kind === 'clear') return this.submit({ action: 'clear', type: 'threshold', source, value: r.value, at: r.ts });
     const level: ThresholdLevel = outcome.kind === 'raise' ? outcome.level : outcome.to;
     const limit = { high_high: sensor.highHigh, high: sensor.high, low: sensor.low, low_low: sensor.lowLow }[level];
@@ -69,29 +132,117 @@ export class AlarmEngine {
 
   /** Raises a major data-interruption alarm when a sensor goes silent, and clears it when data returns. */
   onDataInterruption(e: DataInterruptionEvent, sensor: SensorInfo): void {
-    const source: AlarmSource = { kind: 'sensor', id: sensor.id, name: `${sensor.tankName}·${sensorKindLabel[sensor.kind]}`, enterpriseId: sensor.enterpriseId, regionCode: sensor.regionCode };
+    const source = sensorSource(sensor);
     if (e.kind === 'data_restored') return this.submit({ action: 'clear', type: 'data_interruption', source, value: null, at: e.at });
     const why = e.cause === 'disconnect' ? '网关已断开' : `超过 ${sensor.interruptionTimeoutS} 秒无数据`;
     this.submit({ action: 'raise', type: 'data_interruption', level: null, severity: 'major', source, value: null, at: e.since, message: `${source.name} 数据中断（${why}）` });
   }
 
+  /** Live positions only: re-uploaded blind-area points and drift mark the vehicle as heard from but fire nothing. */
   onPosition(p: VehiclePosition): void {
-    if (p.reupload) return;
-    const { active, outcome } = evaluateSos(this.sosActive.get(p.vehicleId) ?? false, p.sos);
-    this.sosActive.set(p.vehicleId, active);
-    if (outcome.kind === 'none') return;
     const source: AlarmSource = { kind: 'vehicle', id: p.vehicleId, name: p.plate, enterpriseId: p.enterpriseId, regionCode: p.regionCode };
-    if (outcome.kind === 'clear') return this.submit({ action: 'clear', type: 'sos', source, value: null, at: p.ts });
-    this.submit({
-      action: 'raise',
-      type: 'sos',
-      level: null,
-      severity: 'critical',
-      source,
-      value: p.speedKmh,
-      at: p.ts,
-      message: `${p.plate} 紧急报警（SOS），位置 ${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}，速度 ${p.speedKmh} km/h`,
-    });
+    this.seen(source);
+    if (p.reupload || p.drift) return;
+    const at = p.ts.getTime();
+    const subject = subjectOf(source);
+    const plate = p.plate;
+
+    const sos = evaluateSos(this.state.get<boolean>('sos', 'vehicle', p.vehicleId) ?? false, p.sos);
+    this.state.set('sos', 'vehicle', p.vehicleId, sos.active);
+    if (sos.outcome.kind === 'clear') this.submit({ action: 'clear', type: 'sos', source, value: null, at: p.ts });
+    if (sos.outcome.kind === 'raise') {
+      const message = `${plate} 紧急报警（SOS），位置 ${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}，速度 ${p.speedKmh} km/h`;
+      this.submit({ action: 'raise', type: 'sos', level: null, severity: 'critical', source, value: p.speedKmh, at: p.ts, message });
+    }
+
+    const bitsRule = this.rules.resolve('terminal_alarm', subject);
+    if (bitsRule) {
+      const step = evaluateTerminalAlarms(this.state.get<number>('terminal_alarm', 'vehicle', p.vehicleId) ?? 0, p.alarmBits, bitsRule.params);
+      this.state.set('terminal_alarm', 'vehicle', p.vehicleId, step.state);
+      this.emit(step.outcomes, bitsRule, source, p.ts, (o) => `${plate} 终端报警：${bitLabel[o.type].label}`, (o) => (bitsRule.ruleId === null ? bitLabel[o.type].severity : bitsRule.severity));
+    }
+
+    const geoRule = this.rules.resolve('geofence', subject);
+    const fences = this.fences.situation({ lon: p.lon, lat: p.lat, enterpriseId: p.enterpriseId, regionCode: p.regionCode }, at);
+
+    const speedRule = this.rules.resolve('overspeed', subject);
+    if (speedRule) {
+      const limitKmh = Math.min(this.vehicleLimits.get(p.vehicleId) ?? Infinity, fences.zoneLimitKmh ?? speedRule.params.limitKmh);
+      const step = evaluateOverspeed(this.state.get<OverspeedState>('overspeed', 'vehicle', p.vehicleId) ?? initialOverspeedState, { speedKmh: p.speedKmh, at, limitKmh }, speedRule.params);
+      this.state.set('overspeed', 'vehicle', p.vehicleId, step.state);
+      this.emit(step.outcomes, speedRule, source, p.ts, () => `${plate} 超速：${p.speedKmh} km/h（限速 ${limitKmh} km/h，持续超过 ${speedRule.params.sustainS} 秒）`);
+    }
+
+    const fatigueRule = this.rules.resolve('fatigue', subject);
+    if (fatigueRule) {
+      const fp = fatigueRule.params;
+      const step = evaluateFatigue(this.state.get<FatigueState>('fatigue', 'vehicle', p.vehicleId) ?? initialFatigueState, { speedKmh: p.speedKmh, at }, fp);
+      this.state.set('fatigue', 'vehicle', p.vehicleId, step.state);
+      this.emit(step.outcomes, fatigueRule, source, p.ts, (o) =>
+        o.type === 'fatigue_continuous'
+          ? `${plate} 疲劳驾驶：连续驾驶 ${o.value} 小时（上限 ${fp.continuousS / 3600} 小时，休息不少于 ${fp.restS / 60} 分钟）`
+          : `${plate} 当日累计驾驶超时：${o.value} 小时（上限 ${fp.dailyS / 3600} 小时）`,
+      );
+    }
+
+    if (geoRule) {
+      const step = evaluateGeofence(this.state.get<GeofenceState>('geofence', 'vehicle', p.vehicleId) ?? initialGeofenceState, { at, speedKmh: p.speedKmh, fences }, geoRule.params);
+      this.state.set('geofence', 'vehicle', p.vehicleId, step.state);
+      const names = (list: ReadonlyArray<{ name: string }>) => list.map((f) => f.name).join('、');
+      this.emit(step.outcomes, geoRule, source, p.ts, (o) => {
+        if (o.type === 'geofence_forbidden') return `${plate} 驶入禁入区：${names(fences.forbidden)}`;
+        if (o.type === 'geofence_outside') return `${plate} 驶出限定区域`;
+        if (o.type === 'route_deviation') return `${plate} 偏离规定路线`;
+        return `${plate} 在${names(fences.sensitive)}停车超过 ${geoRule.params.parkingMaxS / 60} 分钟`;
+      });
+    }
+  }
+
+  /** Any traffic from a vehicle resets its offline clock (engine clock: receive time, not the device's). */
+  private seen(source: AlarmSource): void {
+    const prev = this.state.get<OfflineEntry>('offline', 'vehicle', source.id);
+    const step = evaluateOffline(prev?.rule, { kind: 'seen', at: this.now() }, { timeoutS: 0 });
+    this.state.set('offline', 'vehicle', source.id, { rule: step.state, source } satisfies OfflineEntry);
+    const rule = this.rules.resolve('offline', subjectOf(source));
+    if (rule) this.emit(step.outcomes, rule, source, new Date(this.now()), () => '');
+  }
+
+  /** Raises offline for every vehicle silent past its timeout. Runs on the engine clock. */
+  sweep(): void {
+    const now = this.now();
+    for (const { id, state } of this.state.entries<OfflineEntry>('offline')) {
+      const rule = this.rules.resolve('offline', subjectOf(state.source));
+      if (!rule) continue;
+      const step = evaluateOffline(state.rule, { kind: 'sweep', at: now }, rule.params);
+      if (step.outcomes.length === 0) continue;
+      this.state.set('offline', 'vehicle', id, { rule: step.state, source: state.source } satisfies OfflineEntry);
+      this.emit(step.outcomes, rule, state.source, new Date(now), (o) => `${state.source.name} 离线：已 ${o.value} 秒无数据（超时 ${rule.params.timeoutS} 秒）`);
+    }
+  }
+
+  /** Runs sweep() every `intervalMs`; returns the stop function. */
+  startSweeps(intervalMs: number): () => void {
+    const timer = setInterval(() => this.sweep(), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /**
+   * Turns step outcomes into decisions. A raise outside the rule's schedule is dropped (the step's state still
+   * advances, so a condition that began outside the schedule raises only at its next onset); clears always pass.
+   */
+  private emit(
+    outcomes: readonly RuleOutcome[],
+    rule: EffectiveRule<RuleKind>,
+    source: AlarmSource,
+    at: Date,
+    message: (o: RuleOutcome) => string,
+    severity: (o: RuleOutcome) => Severity = () => rule.severity,
+  ): void {
+    for (const o of outcomes) {
+      if (o.kind === 'clear') this.submit({ action: 'clear', type: o.type, source, value: o.value, at });
+      else if (inSchedule(rule, at.getTime())) this.submit({ action: 'raise', type: o.type, level: null, severity: severity(o), source, value: o.value, at, message: message(o) });
+    }
   }
 
   private submit(decision: AlarmDecision): void {

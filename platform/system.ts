@@ -20,6 +20,10 @@ import { LiveChannel } from '../monitor/live-push/live-channel.ts';
 import { TelemetryPipeline } from '../monitor/telemetry-pipeline.ts';
 import { AlarmStore } from '../alerts/alarm-store.ts';
 import { AlarmEngine } from '../alerts/alarm-engine.ts';
+import { startAlarmJobs } from '../alerts/handling/alarm-jobs.ts';
+import { RuleStore } from '../alerts/rule-store.ts';
+import { RuleStateStore } from '../alerts/rule-state-store.ts';
+import { attachRuleContext } from '../alerts/rule-context.ts';
 import { TelemetryIntake } from '../ingest/readings/telemetry-intake.ts';
 import { startMqttBroker } from '../ingest/mqtt/mqtt-broker.ts';
 import { startJt808Gateway } from '../ingest/jt808/gateway/jt808-server.ts';
@@ -74,8 +78,13 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     const metrics = createMetrics();
     const directory = new RegistryDirectory(db);
     const alarmStore = new AlarmStore(db);
-    const engine = new AlarmEngine(alarmStore, log.child({ component: 'alerts' }));
+    const alertsLog = log.child({ component: 'alerts' });
+    const ruleStore = new RuleStore(db);
+    const ruleState = new RuleStateStore(db, { debounceMs: 1000, onError: (err) => alertsLog.error({ err }, 'rule state write failed') });
+    const engine = new AlarmEngine(alarmStore, alertsLog, ruleState);
     await engine.restore();
+    await attachRuleContext(engine, { db, rules: ruleStore, directory, log: alertsLog });
+    stops.push({ name: 'rule state', stop: () => ruleState.flush() });
 
     const writer = await TelemetryWriter.open(influx, stores, log.child({ component: 'influx-writer' }), { spoolDir: config.spool.dir, spoolMaxBytes: config.spool.maxBytes, metrics });
     stops.push({ name: 'telemetry writer', stop: () => writer.close() });
@@ -96,7 +105,9 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       accounts,
       directory,
       alarms: alarmStore,
+      rules: ruleStore,
       publishAlarmChange: (change) => live?.alarm(change),
+      slaDefaults: config.alarms.sla,
       sensorLive,
       vehicleLive,
       vehicleOnline: (id) => jt808?.isOnline(id) ?? false,
@@ -123,6 +134,8 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       metrics.alarms.inc({ action: change.action, type: change.alarm.type });
       live!.alarm(change);
     });
+    const stopAlarmJobs = startAlarmJobs({ db, store: alarmStore, publish: (change) => live!.alarm(change), log: log.child({ component: 'alarm-jobs' }), ...config.alarms });
+    stops.push({ name: 'alarm jobs', stop: stopAlarmJobs });
 
     const freshness = new StaleDetector();
     freshness.watch(await directory.allSensors());
@@ -132,6 +145,8 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       void directory.sensor(e.sensorId).then((sensor) => sensor && engine.onDataInterruption(e, sensor));
     });
     const stopFreshness = freshness.start(1000);
+    const stopSweeps = engine.startSweeps(5000);
+    stops.push({ name: 'offline sweep', stop: async () => stopSweeps() });
     stops.push({ name: 'stale detector', stop: async () => stopFreshness() });
     const pipeline = new TelemetryPipeline(writer, sensorLive, vehicleLive, engine, live, freshness);
     const intake = new TelemetryIntake(directory, pipeline, { maxFutureMs: 5 * 60_000, maxAgeMs: config.influx.sensorRetentionDays * 86_400_000 });

@@ -1,46 +1,179 @@
-import type { Database } from '../platform/db/database.ts';
 import type { Logger } from 'pino';
+import type { Database, Queryable, Row } from '../platform/db/database.ts';
 import { hashDeviceSecret } from '../platform/registries/device-secrets.ts';
-import { demoEnterprises, demoVehicles } from './demo-park.ts';
+import { generateSecret, hashPassword } from '../platform/auth/passwords.ts';
+import { camelToSnake, type RegistryModule } from '../platform/registries/registry-module.ts';
+import { enterprisesModule } from '../platform/registries/enterprises.ts';
+import { enterpriseUnitsModule } from '../platform/registries/enterprise-units.ts';
+import { devicesModule } from '../platform/registries/devices.ts';
+import { hazardSourcesModule } from '../platform/registries/hazard-sources.ts';
+import { tanksModule } from '../platform/registries/tanks.ts';
+import { camerasModule } from '../platform/registries/cameras.ts';
+import { vehiclesModule } from '../platform/registries/vehicles.ts';
+import { transportStaffModule } from '../platform/registries/transport-staff.ts';
+import { geofencesModule } from '../platform/registries/geofences.ts';
+import { emergencyResourcesModule } from '../platform/registries/emergency-resources.ts';
+import { demoCameras, demoEnterprises, demoHazardSources, demoVehicles } from './demo-park.ts';
+import { demoEnterpriseUnits, demoOtherEnterprises, type DemoEnterpriseFile } from './demo-enterprises.ts';
+import { demoEmergencyResources, demoGeofences } from './demo-emergency.ts';
+import { DEMO_INITIAL_PASSWORD, demoOrganizations, demoUsers, type DemoOrganizationKey } from './demo-organizations.ts';
 
-/** Loads the demo park once, into an empty registry; an installation with any enterprise is left alone. */
+/** Every demo enterprise file, in load order: the three gateway enterprises (ids 1, 2, 3) first. */
+export const allDemoEnterprises: DemoEnterpriseFile[] = [...demoEnterprises, ...demoOtherEnterprises];
+
+/** ISO date `days` from today (UTC), so expiry warnings stay current whenever the demo is loaded. */
+export const daysFromToday = (days: number, now = new Date()) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Validates a record with its registry module's schema, exactly as the API would, and inserts it with the
+ * module's derived columns (e.g. a hazard source's R value and level) and children (a tank's sensors).
+ */
+async function insertRecord(tx: Queryable, module: RegistryModule, input: Row, extra: Row = {}): Promise<number | null> {
+  const parsed = module.schema.parse(input) as Row;
+  const columns: Row = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    if (Array.isArray(v) && module.saveChildren) continue;
+    columns[camelToSnake(k)] = v !== null && typeof v === 'object' ? JSON.stringify(v) : (v ?? null);
+  }
+  Object.assign(columns, module.derive?.(parsed), extra);
+  const names = Object.keys(columns);
+  const [row] = await tx.query<{ id: number }>(
+    `insert into ${module.table} (${names.join(', ')}) values (${names.map((_, i) => `$${i + 1}`).join(', ')})
+     on conflict (${camelToSnake(module.uniqueField)}) do nothing returning id`,
+    Object.values(columns),
+  );
+  if (row) await module.saveChildren?.(tx, row.id, parsed);
+  return row?.id ?? null;
+}
+
+const required = <T>(value: T | undefined | null, what: string): T => {
+  if (value === undefined || value === null) throw new Error(`demo data: ${what} not found`);
+  return value;
+};
+
+/**
+ * Loads the demo park once, into an empty registry (an installation with any enterprise is left alone), in one
+ * transaction: the supervision chain down to the park, a dozen enterprises with their organisations, gateways,
+ * hazard sources, tanks and sensors, cameras, trucks with drivers and escorts, geofences, emergency resources
+ * and one login per role (initial password 123456, to be changed at first login).
+ */
 export async function loadDemoPark(db: Database, log: Logger): Promise<boolean> {
   const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from enterprises');
   if (n > 0) return false;
+  const passwordHashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_INITIAL_PASSWORD)));
+  const today = new Date();
   await db.transaction(async (tx) => {
+    const orgIds = new Map<DemoOrganizationKey, number>();
+    for (const o of demoOrganizations) {
+      const parentId = o.parent ? required(orgIds.get(o.parent), `organisation ${o.parent}`) : null;
+      const [existing] = await tx.query<{ id: number }>('select id from organizations where kind = $1 and region_code = $2 and name = $3 order by id limit 1', [o.kind, o.regionCode, o.name]);
+      const [row] = existing
+        ? [existing]
+        : await tx.query<{ id: number }>('insert into organizations (name, kind, region_code, parent_id) values ($1, $2, $3, $4) returning id', [o.name, o.kind, o.regionCode, parentId]);
+      orgIds.set(o.key, row.id);
+    }
+    const parkId = required(orgIds.get('park'), 'park organisation');
+
     const enterpriseIds = new Map<string, number>();
-    for (const e of demoEnterprises) {
-      const [{ id }] = await tx.query<{ id: number }>(
-        'insert into enterprises (code, name, region_code, address, industry, lat, lon) values ($1, $2, $3, $4, $5, $6, $7) returning id',
-        [e.code, e.name, e.regionCode, e.address, e.industry, e.lat, e.lon],
+    const enterpriseOrgIds = new Map<string, number>();
+    for (const e of allDemoEnterprises) {
+      const id = required(
+        await insertRecord(tx, enterprisesModule, {
+          code: e.code, name: e.name, regionCode: e.regionCode, parkId, town: e.town, address: e.address, industry: e.industry,
+          industryType: e.industryType, industrySubtype: e.industrySubtype, scale: e.scale, grade: e.grade,
+          legalRepresentative: e.legalRepresentative, contactPerson: e.contactPerson, contactPhone: e.contactPhone, lat: e.lat, lon: e.lon,
+        }),
+        `enterprise ${e.code}`,
       );
       enterpriseIds.set(e.code, id);
-      const [device] = await tx.query<{ id: number }>(
-        'insert into devices (code, name, enterprise_id, secret_hash) values ($1, $2, $3, $4) returning id',
-        [e.device.code, e.device.name, id, hashDeviceSecret(e.device.secret)],
+      const [org] = await tx.query<{ id: number }>(
+        `insert into organizations (name, kind, region_code, parent_id, enterprise_id) values ($1, 'enterprise', $2, $3, $4) returning id`,
+        [e.name, e.regionCode, parkId, id],
+      );
+      enterpriseOrgIds.set(e.code, org.id);
+    }
+    const enterpriseId = (code: string) => required(enterpriseIds.get(code), `enterprise ${code}`);
+
+    for (const u of demoEnterpriseUnits) {
+      await insertRecord(tx, enterpriseUnitsModule, { enterpriseId: enterpriseId(u.enterpriseCode), code: u.code, name: u.name, principal: u.principal, phone: u.phone, address: u.address });
+    }
+
+    const hazardSourceIds = new Map<string, number>();
+    for (const h of demoHazardSources) {
+      const id = await insertRecord(tx, hazardSourcesModule, {
+        enterpriseId: enterpriseId(h.enterpriseCode), code: h.code, name: h.name, unitKind: h.unitKind, peopleWithin500m: h.peopleWithin500m, chemicals: h.chemicals,
+      });
+      hazardSourceIds.set(h.code, required(id, `hazard source ${h.code}`));
+    }
+
+    const tankIds = new Map<string, number>();
+    for (const e of demoEnterprises) {
+      const deviceId = required(
+        await insertRecord(tx, devicesModule, { code: e.device.code, name: e.device.name, enterpriseId: enterpriseId(e.code) }, { secret_hash: hashDeviceSecret(e.device.secret) }),
+        `device ${e.device.code}`,
       );
       for (const t of e.tanks) {
-        const [tankRow] = await tx.query<{ id: number }>(
-          'insert into tanks (enterprise_id, code, name, medium, capacity_m3, lat, lon) values ($1, $2, $3, $4, $5, $6, $7) returning id',
-          [id, t.code, t.name, t.medium, t.capacityM3, t.lat, t.lon],
-        );
-        for (const s of t.sensors) {
-          await tx.query(
-            `insert into sensors (tank_id, device_id, code, kind, unit, range_min, range_max, low_low, low, high, high_high, deadband, interruption_timeout_s)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 120)`,
-            [tankRow.id, device.id, s.code, s.kind, s.unit, s.rangeMin, s.rangeMax, s.lowLow ?? null, s.low ?? null, s.high ?? null, s.highHigh ?? null, s.deadband],
-          );
-        }
+        const id = await insertRecord(tx, tanksModule, {
+          enterpriseId: enterpriseId(e.code),
+          hazardSourceId: required(hazardSourceIds.get(t.hazardSource), `hazard source ${t.hazardSource}`),
+          code: t.code, name: t.name, medium: t.medium, capacityM3: t.capacityM3, lat: t.lat, lon: t.lon,
+          sensors: t.sensors.map((s) => ({
+            code: s.code, kind: s.kind, unit: s.unit, deviceId, rangeMin: s.rangeMin, rangeMax: s.rangeMax,
+            lowLow: s.lowLow ?? null, low: s.low ?? null, high: s.high ?? null, highHigh: s.highHigh ?? null, deadband: s.deadband, interruptionTimeoutS: 120,
+          })),
+        });
+        tankIds.set(t.code, required(id, `tank ${t.code}`));
       }
     }
+
+    for (const c of demoCameras) {
+      await insertRecord(
+        tx, camerasModule,
+        { enterpriseId: enterpriseId(c.enterpriseCode), tankId: required(tankIds.get(c.tankCode), `tank ${c.tankCode}`), code: c.code, name: c.name, site: c.site, lat: c.lat, lon: c.lon },
+        { stream_key: generateSecret(24) },
+      );
+    }
+
     for (const v of demoVehicles) {
-      await tx.query('insert into vehicles (plate, enterprise_id, terminal_phone, speed_limit_kmh) values ($1, $2, $3, 60)', [
-        v.plate,
-        enterpriseIds.get(v.enterpriseCode),
-        v.terminalPhone,
-      ]);
+      const owner = enterpriseId(v.enterpriseCode);
+      await insertRecord(tx, vehiclesModule, {
+        plate: v.plate, plateColor: 2, enterpriseId: owner, terminalPhone: v.terminalPhone, speedLimitKmh: 60,
+        hazmatClass: v.hazmatClass, tankVolumeM3: v.tankVolumeM3, inspectionExpiresOn: daysFromToday(v.inspectionDueInDays, today),
+      });
+      for (const [kind, s] of [['driver', v.driver], ['escort', v.escort]] as const) {
+        await insertRecord(tx, transportStaffModule, {
+          enterpriseId: owner, kind, name: s.name, idNumber: s.idNumber, phone: s.phone, certificateNo: s.idNumber,
+          certificateExpiresOn: daysFromToday(s.certificateDueInDays, today),
+        });
+      }
+    }
+
+    for (const g of demoGeofences) await insertRecord(tx, geofencesModule, g);
+    for (const { enterpriseCode, ...r } of demoEmergencyResources) {
+      await insertRecord(tx, emergencyResourcesModule, { ...r, enterpriseId: enterpriseCode ? enterpriseId(enterpriseCode) : null });
+    }
+
+    const placementOf = (o: (typeof demoUsers)[number]['organization']) => {
+      if ('key' in o) {
+        const org = required(demoOrganizations.find((d) => d.key === o.key), `organisation ${o.key}`);
+        return { id: required(orgIds.get(o.key), `organisation ${o.key}`), kind: org.kind as string, regionCode: org.regionCode, enterpriseId: null };
+      }
+      const e = required(allDemoEnterprises.find((d) => d.code === o.enterpriseCode), `enterprise ${o.enterpriseCode}`);
+      return { id: required(enterpriseOrgIds.get(e.code), `organisation of ${e.code}`), kind: 'enterprise', regionCode: e.regionCode, enterpriseId: enterpriseId(e.code) };
+    };
+    for (const [i, u] of demoUsers.entries()) {
+      // Placed as user management places accounts: region and park from a government organisation, the enterprise from an enterprise one.
+      const org = placementOf(u.organization);
+      await tx.query(
+        `insert into users (username, display_name, password_hash, role, region_code, enterprise_id, park_id, organization_id, phone, must_change_password, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, 'demo') on conflict (username) do nothing`,
+        [u.username, u.displayName, passwordHashes[i], u.role, org.kind === 'ministry' ? null : org.regionCode, org.enterpriseId, org.kind === 'park' ? org.id : null, org.id, u.phone],
+      );
     }
   });
-  log.info({ enterprises: demoEnterprises.length, vehicles: demoVehicles.length }, 'demo park loaded');
+  log.info(
+    { enterprises: allDemoEnterprises.length, hazardSources: demoHazardSources.length, vehicles: demoVehicles.length, geofences: demoGeofences.length, emergencyResources: demoEmergencyResources.length, users: demoUsers.length },
+    'demo park loaded',
+  );
   return true;
 }

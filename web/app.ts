@@ -16,6 +16,7 @@ import { registryModules } from '../platform/registries/all-modules.ts';
 import { hashDeviceSecret, newDeviceSecret } from '../platform/registries/device-secrets.ts';
 import { generateSecret } from '../platform/auth/passwords.ts';
 import type { AlarmChange, AlarmStore } from '../alerts/alarm-store.ts';
+import { RuleStore } from '../alerts/rule-store.ts';
 import type { SensorLiveState } from '../monitor/live-state/sensor-live-state.ts';
 import type { VehicleLiveState } from '../monitor/live-state/vehicle-live-state.ts';
 import type { TelemetryReader } from '../monitor/telemetry-store/telemetry-reader.ts';
@@ -23,6 +24,7 @@ import { authentication } from './plugins/authentication.ts';
 import { errorHandler } from './plugins/error-handler.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { alarmRoutes } from './routes/alarm-routes.ts';
+import { alarmRuleRoutes } from './routes/alarm-rule-routes.ts';
 import { registryRoutes } from './routes/registry-routes.ts';
 import { deviceSecretRoutes } from './routes/device-secret-routes.ts';
 import { unboundTerminalRoutes } from './routes/unbound-terminal-routes.ts';
@@ -34,12 +36,19 @@ import { userRoutes } from './routes/user-routes.ts';
 import { monitorRoutes } from './routes/monitor-routes.ts';
 import { healthRoutes, type ComponentHealth } from './routes/health-routes.ts';
 import { forwardSosAcknowledgement, jt808CommandRoutes, type Jt808RouteDeps } from './routes/jt808-command-routes.ts';
+import { sendAcknowledgementText } from './routes/alarm-tts.ts';
+import { alarmHistoryRoutes } from './routes/alarm-history-routes.ts';
+import { alarmNotificationRoutes } from './routes/alarm-notification-routes.ts';
+import { alarmSlaRoutes } from './routes/alarm-sla-routes.ts';
+import type { SlaDefaults } from '../alerts/sla/sla-monitor.ts';
 
 export interface AppDeps {
   db: Database;
   accounts: Accounts;
   directory: RegistryDirectory;
   alarms: AlarmStore;
+  /** The alarm engine's rule store, so edits reach it; a fresh one when absent (inject() tests). */
+  rules?: RuleStore;
   publishAlarmChange: (change: AlarmChange) => void;
   sensorLive: SensorLiveState;
   vehicleLive: VehicleLiveState;
@@ -50,6 +59,8 @@ export interface AppDeps {
   log: Logger;
   /** Commands down to JT/T 808 terminals and their uploaded media; absent in tests without a gateway. */
   jt808?: Omit<Jt808RouteDeps, 'db'>;
+  /** Acknowledge and dispose deadlines where no policy row applies; domain.md defaults when absent. */
+  slaDefaults?: SlaDefaults;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -79,11 +90,19 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { health: deps.health, registry: deps.metricsRegistry });
   await app.register(authRoutes, { accounts: deps.accounts, db: deps.db });
+  const jt808 = deps.jt808;
+  const sosAck = jt808 && forwardSosAcknowledgement(jt808.commands, deps.log.child({ component: 'jt808' }));
+  const sosText = jt808 && sendAcknowledgementText(jt808.commands, deps.log.child({ component: 'jt808' }));
   await app.register(alarmRoutes, {
     alarms: deps.alarms,
+    db: deps.db,
     publish: deps.publishAlarmChange,
-    onAcknowledged: deps.jt808 ? forwardSosAcknowledgement(deps.jt808.commands, deps.log.child({ component: 'jt808' })) : undefined,
+    onAcknowledged: sosAck && sosText ? (alarm, opts) => (sosAck(alarm), sosText(alarm, opts.ttsText)) : undefined,
   });
+  await app.register(alarmHistoryRoutes, { db: deps.db });
+  await app.register(alarmNotificationRoutes, { db: deps.db });
+  await app.register(alarmSlaRoutes, { db: deps.db, defaults: deps.slaDefaults ?? { ackMinutes: 5, disposeMinutes: 120 } });
+  await app.register(alarmRuleRoutes, { rules: deps.rules ?? new RuleStore(deps.db) });
   if (deps.jt808) await app.register(jt808CommandRoutes, { db: deps.db, ...deps.jt808 });
 
   const invalidate = () => deps.directory.invalidate();

@@ -97,7 +97,7 @@ describe.each(testDatabases)('relational storage on $name', (kind) => {
   it('alarms: one open alarm per source and type; repeats update it; clear closes it; ack is scoped', async () => {
     await loadDemoPark(db, log);
     const store = new AlarmStore(db);
-    const source = { kind: 'sensor' as const, id: 1, name: '1#甲醇储罐·液位', enterpriseId: 1, regionCode: '320116' };
+    const source = { kind: 'sensor' as const, id: 1, name: '1#甲醇储罐·液位', enterpriseId: 1, regionCode: '211321' };
     const raise = (value: number, at: number): AlarmDecision => ({
       action: 'raise', type: 'threshold', level: 'high', severity: 'major', source, value, at: new Date(at), message: 'high',
     });
@@ -109,7 +109,7 @@ describe.each(testDatabases)('relational storage on $name', (kind) => {
     expect((await store.get(first!.alarm.id, all))!.peak).toBe(16.2);
 
     expect(await store.acknowledge(first!.alarm.id, { kind: 'enterprise', enterpriseId: 2 }, 'x')).toBe('not_found');
-    expect(await store.acknowledge(first!.alarm.id, { kind: 'region', prefix: '3201' }, 'op1')).toMatchObject({ action: 'acknowledged' });
+    expect(await store.acknowledge(first!.alarm.id, { kind: 'region', prefix: '2113' }, 'op1')).toMatchObject({ action: 'acknowledged' });
     expect(await store.acknowledge(first!.alarm.id, all, 'op1')).toBe('already');
 
     const cleared = await store.apply({ action: 'clear', type: 'threshold', source, value: 14, at: new Date(4000) });
@@ -135,7 +135,7 @@ describe.each(testDatabases)('relational storage on $name', (kind) => {
     await db.query(`update devices set enabled = false, secret_hash = $1 where code = 'GW-LGJX-01'`, [hashDeviceSecret('s')]);
     expect(await dir.authenticateDevice('GW-LGJX-01', 's')).toEqual({ ok: false, reason: 'disabled' });
     const sensors = await dir.sensorsOfDevice(1);
-    expect(sensors.get('HDSH-T101-LT')).toMatchObject({ kind: 'level', high: 15, highHigh: 17, regionCode: '320116', tankName: '1#甲醇储罐' });
-    expect(await dir.vehicleByPhone('13800000001')).toMatchObject({ plate: '苏A·D1234', authCode: null });
+    expect(sensors.get('HDSH-T101-LT')).toMatchObject({ kind: 'level', high: 15, highHigh: 17, regionCode: '211321', tankName: '1#甲醇储罐' });
+    expect(await dir.vehicleByPhone('13800000001')).toMatchObject({ plate: '辽N·D2871', authCode: null });
   });
 });

@@ -5,7 +5,7 @@ import { toast } from './toast.js';
 const L = window.L;
 const BASEMAP_URL = new URL('./park-basemap.geojson', import.meta.url).href;
 // GCJ-02 centre of the demo park, used until the base map is loaded
-const DEFAULT_CENTER = [32.2279, 118.8252];
+const DEFAULT_CENTER = [41.5223, 120.4058];
 
 let map = null;
 let parkBounds = null;

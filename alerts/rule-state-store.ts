@@ -1,0 +1,73 @@
+import type { Database } from '../platform/db/database.ts';
+
+type Key = `${string}|${'sensor' | 'vehicle'}|${number}`;
+
+/**
+ * Per-entity rule memory (fatigue clocks, delay and duration timers) held in memory and written behind: changes are
+ * batched into one upsert transaction at most every `debounceMs`, and flushed on close, so a restart resumes them.
+ */
+export class RuleStateStore {
+  private readonly states = new Map<Key, unknown>();
+  private readonly dirty = new Set<Key>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    private readonly opts: { debounceMs: number; onError?: (err: unknown) => void } = { debounceMs: 1000 },
+  ) {}
+
+  async load(): Promise<void> {
+    const rows = await this.db.query<{ rule_kind: string; source_kind: 'sensor' | 'vehicle'; source_id: number; state: unknown }>('select * from rule_state');
+    for (const r of rows) this.states.set(`${r.rule_kind}|${r.source_kind}|${r.source_id}`, r.state);
+  }
+
+  get<T>(kind: string, sourceKind: 'sensor' | 'vehicle', id: number): T | undefined {
+    return this.states.get(`${kind}|${sourceKind}|${id}`) as T | undefined;
+  }
+
+  set(kind: string, sourceKind: 'sensor' | 'vehicle', id: number, state: unknown): void {
+    const key: Key = `${kind}|${sourceKind}|${id}`;
+    if (this.states.get(key) === state) return;
+    this.states.set(key, state);
+    this.dirty.add(key);
+    this.timer ??= setTimeout(() => void this.flush().catch((err) => this.opts.onError?.(err)), this.opts.debounceMs);
+  }
+
+  /** Every (kind, source) pair that has state, e.g. for a periodic sweep. */
+  entries<T>(kind: string): Array<{ sourceKind: 'sensor' | 'vehicle'; id: number; state: T }> {
+    const out: Array<{ sourceKind: 'sensor' | 'vehicle'; id: number; state: T }> = [];
+    for (const [key, state] of this.states) {
+      const [k, sourceKind, id] = key.split('|');
+      if (k === kind) out.push({ sourceKind: sourceKind as 'sensor' | 'vehicle', id: Number(id), state: state as T });
+    }
+    return out;
+  }
+
+  /** Writes every pending change; calls are serialised so writes land in order. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = [...this.dirty].map((key) => [key, this.states.get(key)] as const);
+    this.dirty.clear();
+    const write = async () => {
+      if (batch.length === 0) return;
+      await this.db.transaction(async (tx) => {
+        for (const [key, state] of batch) {
+          const [kind, sourceKind, id] = key.split('|');
+          await tx.query(
+            `insert into rule_state (rule_kind, source_kind, source_id, state, updated_at) values ($1, $2, $3, $4::jsonb, now())
+             on conflict (rule_kind, source_kind, source_id) do update set state = excluded.state, updated_at = now()`,
+            [kind, sourceKind, Number(id), JSON.stringify(state)],
+          );
+        }
+      });
+    };
+    // A failed write puts its keys back, so the next flush retries them.
+    this.flushing = this.flushing.catch(() => undefined).then(write).catch((err: unknown) => {
+      for (const [key] of batch) this.dirty.add(key);
+      throw err;
+    });
+    return this.flushing;
+  }
+}
