@@ -56,19 +56,19 @@ describe('Debian mosquitto-clients against our broker', () => {
 
   it("a gateway's last will set with mosquitto_pub reaches mosquitto_sub when the gateway drops, and a retained status is kept", async () => {
     await run('mosquitto_pub', [...auth(sys.ports.mqtt), '-q', '1', '-r', '-t', 'devices/GW-HDSH-01/status', '-m', 'online']);
-    const sub = spawn('mosquitto_sub', [...auth(sys.ports.mqtt), '-i', 'status-watcher', '-t', 'devices/GW-HDSH-01/status', '-C', '2', '-W', '20']);
+    const sub = spawn('mosquitto_sub', [...auth(sys.ports.mqtt), '-i', 'status-watcher', '-t', 'devices/GW-HDSH-01/status', '-C', '3', '-W', '20']);
     let out = '';
     sub.stdout.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((resolve) => sub.on('exit', resolve));
     await eventually(() => out.includes('online'), 'retained status');
     // -l keeps mosquitto_pub connected, reading stdin; SIGKILL drops it without a DISCONNECT, so the broker sends the will.
-    const gw = spawn('mosquitto_pub', [...auth(sys.ports.mqtt), '-d', '-i', 'will-gateway', '-t', 'devices/GW-HDSH-01/status', '-l', '--will-topic', 'devices/GW-HDSH-01/status', '--will-payload', 'offline', '--will-qos', '1']);
-    let debug = '';
-    gw.stdout.on('data', (d) => (debug += d));
-    await eventually(() => debug.includes('CONNACK'), 'will gateway connected');
+    // It publishes each stdin line: seeing 'up' proves it is connected before it is killed.
+    const gw = spawn('mosquitto_pub', [...auth(sys.ports.mqtt), '-i', 'will-gateway', '-t', 'devices/GW-HDSH-01/status', '-l', '--will-topic', 'devices/GW-HDSH-01/status', '--will-payload', 'offline', '--will-qos', '1']);
+    gw.stdin.write('up\n');
+    await eventually(() => out.includes('up'), 'will gateway connected');
     gw.kill('SIGKILL');
     expect(await exited).toBe(0);
-    expect(out.split('\n').filter(Boolean)).toEqual(['online', 'offline']);
+    expect(out.split('\n').filter(Boolean)).toEqual(['online', 'up', 'offline']);
   });
 
   it('mosquitto_pub without credentials is refused', async () => {
