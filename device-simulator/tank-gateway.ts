@@ -23,7 +23,17 @@ export class SimulatedTankGateway {
 
   async start(mqttUrl: string): Promise<void> {
     const { device } = this.enterprise;
-    this.client = await mqtt.connectAsync(mqttUrl, { username: device.code, password: device.secret, clientId: `${device.code}-sim`, reconnectPeriod: 2000 });
+    const status = this.statusTopic;
+    // Like a real gateway: a retained 'online' on connect, and a retained 'offline' last will if it drops.
+    this.client = await mqtt.connectAsync(mqttUrl, {
+      username: device.code,
+      password: device.secret,
+      clientId: `${device.code}-sim`,
+      reconnectPeriod: 2000,
+      will: { topic: status, payload: Buffer.from('offline'), qos: 1, retain: true },
+    });
+    this.client.on('connect', () => void this.client?.publishAsync(status, 'online', { qos: 1, retain: true }).catch(() => undefined));
+    await this.client.publishAsync(status, 'online', { qos: 1, retain: true });
     const publish = () => {
       this.tick++;
       void this.client?.publishAsync(`devices/${device.code}/telemetry`, JSON.stringify({ ts: Date.now(), readings: this.readings() }), { qos: 1 }).then(
@@ -50,8 +60,14 @@ export class SimulatedTankGateway {
     );
   }
 
+  private get statusTopic(): string {
+    return `devices/${this.enterprise.device.code}/status`;
+  }
+
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    // A clean disconnect sends no will, so say it.
+    await this.client?.publishAsync(this.statusTopic, 'offline', { qos: 1, retain: true }).catch(() => undefined);
     await this.client?.endAsync();
     this.client = null;
   }
