@@ -25,6 +25,11 @@ export function authorizePublishHandler(getBroker: () => Aedes, intake: Telemetr
       return done(new Error('not authorized for this topic'));
     }
     if (packet.topic !== telemetryTopic(device.code)) return done(null);
+    if (client?.closed) {
+      // Only a last will is published for a closed client; readings in it would revive a gateway that just left.
+      log.warn({ device: device.code }, 'MQTT last will on the telemetry topic dropped');
+      return done(new Error('a last will cannot carry telemetry'));
+    }
 
     packet.retain = false; // telemetry is history, never a retained message
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
