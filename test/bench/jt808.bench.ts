@@ -37,6 +37,8 @@ const LOAD_SECONDS = Number(process.env.BENCH_JT808_LOAD_S ?? 20);
 const WINDOW = 32; // unanswered 0x0200 per terminal
 const FD_LIMIT = 120_000;
 const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** Comma-separated subset of decode,terminals,persisted; all by default. */
+const PARTS = new Set((process.env.BENCH_JT808_PARTS ?? 'decode,terminals,persisted').split(','));
 const SOURCE_ADDRESSES = ['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5']; // ~28k ephemeral ports each
 
 const self = new URL(import.meta.url).pathname;
@@ -343,29 +345,33 @@ else {
   console.log(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
   const anchor = 100_000 / 0.102; // SmallChi/JT808: 100,000 full 0x0200 frames in about 102 ms (.NET)
-  for (const [vector, what] of [[1, 'every standard 2013 extra item (SmallChi test frame), 107 B'], [29, 'real device frame, 87 B']] as const) {
+  for (const [vector, what] of PARTS.has('decode') ? ([[1, 'every standard 2013 extra item (SmallChi test frame), 107 B'], [29, 'real device frame, 87 B']] as const) : []) {
     const rate = decodeRate(vector);
     console.log(`decode 0x0200, ${what}: ${fmt(rate)} frames/s on one core (splitter + unescape + checksum + header + body + extras)`);
     console.log(`  vs SmallChi anchor ${fmt(anchor)}/s: ${(rate / anchor).toFixed(2)}; target 1,000,000/s → ${rate >= 1_000_000 ? 'met' : 'NOT met'}`);
   }
 
   const fdLimit = childFdLimit();
-  const c = await concurrentTerminals(fdLimit);
-  const perThousand = ((c.rssAfter - c.rssBefore) / Math.max(1, c.authenticated)) * 1000;
-  console.log(
-    `concurrent authenticated terminals (loopback, one gateway process): ${fmt(c.authenticated)} of ${fmt(c.target)} attempted in ${c.seconds.toFixed(1)} s; gateway reports ${fmt(c.sessions)} sessions`,
-  );
-  if (fdLimit < TARGET_TERMINALS + 200) {
-    console.log(`  capped by the open-file limit: ${fmt(fdLimit)} per process (hard limit; raising it needs CAP_SYS_RESOURCE, which this machine does not grant)`);
+  const c = PARTS.has('terminals') ? await concurrentTerminals(fdLimit) : null;
+  if (c) {
+    const perThousand = ((c.rssAfter - c.rssBefore) / Math.max(1, c.authenticated)) * 1000;
+    console.log(
+      `concurrent authenticated terminals (loopback, one gateway process): ${fmt(c.authenticated)} of ${fmt(c.target)} attempted in ${c.seconds.toFixed(1)} s; gateway reports ${fmt(c.sessions)} sessions`,
+    );
+    if (fdLimit < TARGET_TERMINALS + 200) {
+      console.log(`  capped by the open-file limit: ${fmt(fdLimit)} per process (hard limit; raising it needs CAP_SYS_RESOURCE, which this machine does not grant)`);
   }
   console.log(`  gateway RSS ${(c.rssBefore / 1048576).toFixed(0)} → ${(c.rssAfter / 1048576).toFixed(0)} MiB: ${(perThousand / 1048576).toFixed(1)} MiB per 1,000 terminals; client errors ${JSON.stringify(c.errors)}`);
   console.log(`  target 50,000 → ${c.authenticated >= 50_000 ? 'met' : 'NOT met'}`);
+  }
 
-  const p = await persistedPositions();
-  const e2e = p.counted / p.persistedSeconds;
-  console.log(
-    `positions persisted end to end (${LOAD_VEHICLES} terminals, ${WINDOW} unanswered each, ${LOAD_SECONDS} s): ${fmt(e2e)} positions/s; sent ${fmt(p.sent)}, answered ${fmt(p.acked)} (${fmt(p.acked / p.answeredSeconds)}/s), counted back ${fmt(p.counted)}`,
-  );
-  console.log(`  raw line protocol, same points, same InfluxDB: ${fmt(p.raw)} points/s (${fmt(p.rawCounted)} counted); ratio ${(e2e / p.raw).toFixed(2)}`);
-  console.log(`  vs go-jt808 claim 5,000/s: ${(e2e / 5000).toFixed(1)}×; target 20,000/s → ${e2e >= 20_000 ? 'met' : 'NOT met'}`);
+  const p = PARTS.has('persisted') ? await persistedPositions() : null;
+  if (p) {
+    const e2e = p.counted / p.persistedSeconds;
+    console.log(
+      `positions persisted end to end (${LOAD_VEHICLES} terminals, ${WINDOW} unanswered each, ${LOAD_SECONDS} s): ${fmt(e2e)} positions/s; sent ${fmt(p.sent)}, answered ${fmt(p.acked)} (${fmt(p.acked / p.answeredSeconds)}/s), counted back ${fmt(p.counted)}`,
+    );
+    console.log(`  raw line protocol, same points, same InfluxDB: ${fmt(p.raw)} points/s (${fmt(p.rawCounted)} counted); ratio ${(e2e / p.raw).toFixed(2)}`);
+    console.log(`  vs go-jt808 claim 5,000/s: ${(e2e / 5000).toFixed(1)}×; target 20,000/s → ${e2e >= 20_000 ? 'met' : 'NOT met'}`);
+  }
 }
