@@ -16,6 +16,6 @@ export async function attachRuleContext(engine: AlarmEngine, deps: { db: Databas
   };
   await Promise.all([loadRules(), loadRegistries()]);
   const report = (what: string) => (err: Error) => deps.log.error({ err }, `${what} reload failed`);
-  deps.rules.onChange(() => void loadRules().catch(report('alarm rules')));
+  deps.rules.onChange(() => loadRules().catch(report('alarm rules')));
   deps.directory.onInvalidate(() => void loadRegistries().catch(report('geofences and vehicle limits')));
 }

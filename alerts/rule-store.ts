@@ -68,11 +68,12 @@ const latest = 'select distinct on (rule_id) * from alarm_rules order by rule_id
  * history stays readable; readers take the latest version. A rule is scoped by the enterprise or region it targets.
  */
 export class RuleStore {
-  private listeners: Array<() => void> = [];
+  private listeners: Array<() => Promise<void> | void> = [];
 
   constructor(private readonly db: Database) {}
 
-  onChange(listener: () => void): void {
+  /** Writes resolve only after every listener has finished, so an edit is in force when its API call returns. */
+  onChange(listener: () => Promise<void> | void): void {
     this.listeners.push(listener);
   }
 
@@ -103,7 +104,7 @@ export class RuleStore {
 
   async create(input: RuleInput, scope: Scope, actor: string): Promise<AlarmRule> {
     const rule = await this.db.transaction(async (tx) => this.insert(tx, null, 1, input, scope, actor));
-    this.changed();
+    await this.changed();
     return rule;
   }
 
@@ -113,7 +114,7 @@ export class RuleStore {
     if (!current) return null;
     if (input.kind !== current.kind) throw new RuleInputError('kind', '规则类型不可修改');
     const rule = await this.db.transaction(async (tx) => this.insert(tx, id, current.version + 1, input, scope, actor));
-    this.changed();
+    await this.changed();
     return rule;
   }
 
@@ -123,8 +124,8 @@ export class RuleStore {
     return this.update(id, { ...current, enabled }, scope, actor);
   }
 
-  private changed(): void {
-    for (const l of this.listeners) l();
+  private async changed(): Promise<void> {
+    await Promise.all(this.listeners.map((l) => l()));
   }
 
   private async insert(tx: Queryable, ruleId: number | null, version: number, input: RuleInput, scope: Scope, actor: string): Promise<AlarmRule> {
