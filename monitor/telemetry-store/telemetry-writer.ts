@@ -77,14 +77,20 @@ export class TelemetryWriter {
     conn: InfluxConnection,
     stores: { sensor: TelemetryStoreSpec; track: TelemetryStoreSpec },
     log: Logger,
-    opts: { spoolDir: string; spoolMaxBytes: number; metrics?: Metrics },
+    opts: {
+      spoolDir: string;
+      spoolMaxBytes: number;
+      metrics?: Metrics;
+      /** Gzip request bodies (the client's default); off for a server on loopback, where it only costs CPU. */
+      gzip?: boolean;
+    },
   ): Promise<TelemetryWriter> {
     const spool = (store: StoreName) => FileSpool.open({ dir: path.join(opts.spoolDir, store), maxBytes: Math.floor(opts.spoolMaxBytes / 2) });
     // The client logs every failed send to the console; the drainer already logs them once, structured.
     setLogger({ error: (message, err) => log.debug({ err: err?.message }, message), warn: (message, err) => log.debug({ err: err?.message }, message) });
     const [sensor, track] = await Promise.all([spool('sensor'), spool('track')]);
     // The spool is the retry buffer: the client sends each batch once and the drainer retries from disk.
-    const options = { batchSize: BATCH_LINES + 1, flushInterval: 0, maxRetries: 0, writeFailed: () => undefined };
+    const options = { batchSize: BATCH_LINES + 1, flushInterval: 0, maxRetries: 0, writeFailed: () => undefined, ...(opts.gzip === false ? { gzipThreshold: Number.MAX_SAFE_INTEGER } : {}) };
     const apis = { sensor: conn.writeApi(stores.sensor, options), track: conn.writeApi(stores.track, options) };
     const writer = new TelemetryWriter({ sensor, track }, apis, log, opts.metrics);
     for (const s of ['sensor', 'track'] as const) {
