@@ -151,6 +151,26 @@ describe('JT/T 808 end to end: positions into InfluxDB and the live map, operato
     expect((await api.call('POST', `/api/jt808/vehicles/999999/text`, { text: '你好' })).status).toBe(404);
   });
 
+  it('lets an operator command only vehicles in scope; other roles may not command', async () => {
+    const operator = async (username: string, regionCode: string, role = 'operator') => {
+      const org = await api.call('POST', '/api/organizations', { name: `${regionCode} 应急管理局 ${username}`, kind: 'county', regionCode });
+      expect(org.status).toBe(201);
+      const user = await api.call('POST', '/api/users', { username, displayName: '值班员', role, organizationId: org.body.id, password: 'Duty2026pass' });
+      expect(user.status).toBe(201);
+      const client = apiClient(sys.urls.http);
+      await client.login(username, 'Duty2026pass');
+      expect((await client.call('POST', '/api/auth/change-password', { oldPassword: 'Duty2026pass', newPassword: 'Duty2026pass2' })).status).toBe(200);
+      return client;
+    };
+    const inside = await operator('op-luhe', '320116');
+    const outside = await operator('op-jiangning', '320115');
+    const official = await operator('official-luhe', '320116', 'official');
+    expect((await inside.call('POST', `/api/jt808/vehicles/${vehicleId}/text`, { text: '请靠边停车' })).body).toMatchObject({ ok: true });
+    expect((await outside.call('POST', `/api/jt808/vehicles/${vehicleId}/text`, { text: '请靠边停车' })).status).toBe(404);
+    expect((await outside.call('GET', `/api/jt808/vehicles/${vehicleId}/media`)).status).toBe(404);
+    expect((await official.call('POST', `/api/jt808/vehicles/${vehicleId}/text`, { text: '请靠边停车' })).status).toBe(403);
+  });
+
   it('takes a photo (0x8801), receives the sub-packaged 0x0801, stores it and serves it', async () => {
     const res = await api.call('POST', `/api/jt808/vehicles/${vehicleId}/photo`, { channel: 2 });
     expect(res).toEqual({ status: 200, body: { ok: true, result: 0, resultText: '成功', mediaIds: [31] } });
