@@ -18,7 +18,8 @@ interface Scoped {
 export class LiveChannel {
   readonly io: Server;
   private readonly live: Namespace;
-  private pendingReadings: Array<Scoped & { payload: object }> = [];
+  // Latest per sensor, like positions per vehicle: bounded by the sensor count however fast gateways publish.
+  private readonly pendingReadings = new Map<number, Scoped & { payload: object }>();
   private pendingPositions = new Map<number, Scoped & { payload: object }>();
   private readonly timer: NodeJS.Timeout;
 
@@ -51,8 +52,8 @@ export class LiveChannel {
     this.timer.unref();
   }
 
-  reading(scoped: Scoped, payload: object): void {
-    this.pendingReadings.push({ ...scoped, payload });
+  reading<P extends { sensorId: number }>(scoped: Scoped, payload: P): void {
+    this.pendingReadings.set(payload.sensorId, { ...scoped, payload });
   }
 
   position(vehicleId: number, scoped: Scoped, payload: object): void {
@@ -68,9 +69,9 @@ export class LiveChannel {
   }
 
   flush(): void {
-    this.emitGrouped('readings', this.pendingReadings);
+    this.emitGrouped('readings', [...this.pendingReadings.values()]);
     this.emitGrouped('positions', [...this.pendingPositions.values()]);
-    this.pendingReadings = [];
+    this.pendingReadings.clear();
     this.pendingPositions.clear();
   }
 
