@@ -342,7 +342,11 @@ async function one(tx: Queryable, sql: string, params: unknown[]): Promise<Alarm
   return row;
 }
 
+/** Event ids are the resync cursor, so they must become visible in id order: one writer at a time until commit. */
+const EVENT_ORDER_LOCK = 6_808_203;
+
 async function event(tx: Queryable, alarmId: number, action: string, actor: string | null, details: object, at?: Date): Promise<number> {
+  await tx.query('select pg_advisory_xact_lock($1)', [EVENT_ORDER_LOCK]);
   const [{ id }] = await tx.query<{ id: number }>(
     'insert into alarm_events (alarm_id, action, actor, details, at) values ($1, $2, $3, $4::jsonb, coalesce($5, now())) returning id',
     [alarmId, action, actor, JSON.stringify(details), at ?? null],

@@ -33,9 +33,13 @@ export class SlaMonitor {
     const now = this.clock();
     const policies = await this.policies();
     const fallback: SlaPolicy = { severity: null, regionCode: null, ...this.defaults };
+    // A step done more than a day ago can no longer turn into a breach, so finished steps drop out of the scan.
     const rows = await this.db.query<AlarmRow>(
-      'select * from alarms where closed_at is null and (ack_breached_at is null or dispose_breached_at is null) and first_at <= $1 order by first_at',
-      [now],
+      `select * from alarms where closed_at is null and first_at <= $1
+          and ((ack_breached_at is null and (acknowledged_at is null or acknowledged_at >= $2))
+            or (dispose_breached_at is null and (disposed_at is null or disposed_at >= $2)))
+        order by first_at`,
+      [now, new Date(now.getTime() - 86_400_000)],
     );
     const changes: AlarmChange[] = [];
     for (const row of rows) {
