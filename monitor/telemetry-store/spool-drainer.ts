@@ -136,6 +136,8 @@ export class SpoolDrainer {
       const batch = await this.spool.peek(this.opts.batchSize, inFlight.at(-1)?.batch);
       if (!batch || batch.records.length === 0) return;
       inFlight.push({ batch, started: performance.now(), result: this.send(batch.records).then(() => null, (err: Error) => err) });
+      // A partial batch answers the flush interval; the next one waits to fill up or for the next tick.
+      if (batch.records.length < this.opts.batchSize) this.due = false;
     }
   }
 
