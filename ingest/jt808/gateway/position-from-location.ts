@@ -3,10 +3,14 @@ import type { VehicleInfo } from '../../../platform/registries/registry-director
 import type { VehiclePosition } from '../../telemetry-events.ts';
 import type { DriftDetector } from './drift-detector.ts';
 
+// Read as bits: the decoded flag objects are built on demand and this runs for every position.
+const STATUS_FIXED = 1 << 1;
+const ALARM_SOS = 1 << 0;
+
 /** `receivedAt` stands in for the device time when the terminal sent none. */
 export function positionFromLocation(vehicle: VehicleInfo, loc: Location, reupload: boolean, drift: DriftDetector, receivedAt: Date): VehiclePosition {
   const ts = loc.time ?? receivedAt;
-  const fixed = loc.statusFlags.fixed && !(loc.rawLat === 0 && loc.rawLon === 0);
+  const fixed = (loc.status & STATUS_FIXED) !== 0 && !(loc.rawLat === 0 && loc.rawLon === 0);
   return {
     vehicleId: vehicle.id,
     plate: vehicle.plate,
@@ -24,7 +28,7 @@ export function positionFromLocation(vehicle: VehicleInfo, loc: Location, reuplo
     // A fix without a time cannot be placed on the track honestly.
     drift: drift.check(vehicle.id, { lat: loc.latitude, lon: loc.longitude, ts, fixed: fixed && loc.time !== null }, reupload),
     deviceTime: loc.time !== null,
-    sos: loc.alarmFlags.sos,
+    sos: (loc.alarm & ALARM_SOS) !== 0,
     reupload,
   };
 }

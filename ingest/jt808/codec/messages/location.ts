@@ -43,6 +43,58 @@ function signedDegrees(raw: number, negative: boolean): number {
   return negative && raw !== 0 ? -raw / 1e6 : raw / 1e6;
 }
 
+/**
+ * A decoded 0x0200 body. The flag objects and the extra items are decoded on first read: the gateway's hot path
+ * reads neither, and a report can carry a dozen items.
+ */
+class DecodedLocation implements Location {
+  readonly #tail: Buffer;
+  #alarmFlags: AlarmFlags | undefined;
+  #statusFlags: StatusFlags | undefined;
+  #parsed: { items: RawExtra[]; truncated: boolean } | undefined;
+  #extras: LocationExtras | undefined;
+
+  constructor(
+    public alarm: number,
+    public status: number,
+    public latitude: number,
+    public longitude: number,
+    public rawLat: number,
+    public rawLon: number,
+    public altitude: number,
+    public speedKmh: number,
+    public rawSpeed: number,
+    public direction: number,
+    public time: Date | null,
+    tail: Buffer,
+  ) {
+    this.#tail = tail;
+  }
+
+  get alarmFlags(): AlarmFlags {
+    return (this.#alarmFlags ??= decodeAlarmFlags(this.alarm));
+  }
+
+  get statusFlags(): StatusFlags {
+    return (this.#statusFlags ??= decodeStatusFlags(this.status));
+  }
+
+  get rawExtras(): RawExtra[] {
+    return (this.#parsed ??= parseExtras(this.#tail)).items;
+  }
+
+  get extrasTruncated(): boolean {
+    return (this.#parsed ??= parseExtras(this.#tail)).truncated;
+  }
+
+  get extras(): LocationExtras {
+    return (this.#extras ??= decodeExtras(this.rawExtras));
+  }
+}
+
+const SOUTH = 1 << 2;
+const WEST = 1 << 3;
+
 export function decodeLocation(body: Buffer): Location {
   const r = new Reader(body, '0x0200 body');
   const alarm = r.u32();
@@ -54,26 +106,20 @@ export function decodeLocation(body: Buffer): Location {
   const direction = r.u16();
   const rawTime = r.view(6);
   const time = rawTime.every((b) => b === 0) ? null : decodeBcdTime(rawTime);
-  const { items, truncated } = parseExtras(r.rest());
-  const statusFlags = decodeStatusFlags(status);
-  return {
+  return new DecodedLocation(
     alarm,
     status,
-    alarmFlags: decodeAlarmFlags(alarm),
-    statusFlags,
-    latitude: signedDegrees(rawLat, statusFlags.southLatitude),
-    longitude: signedDegrees(rawLon, statusFlags.westLongitude),
+    signedDegrees(rawLat, (status & SOUTH) !== 0),
+    signedDegrees(rawLon, (status & WEST) !== 0),
     rawLat,
     rawLon,
     altitude,
-    speedKmh: rawSpeed / 10,
+    rawSpeed / 10,
     rawSpeed,
     direction,
     time,
-    extras: decodeExtras(items),
-    rawExtras: items,
-    extrasTruncated: truncated,
-  };
+    r.rest(),
+  );
 }
 
 /** Re-encodes from the raw fields and rawExtras only, so decode -> encode is byte-exact. */
