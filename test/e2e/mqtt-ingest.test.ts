@@ -151,10 +151,12 @@ describe('MQTT ingest against the whole system', () => {
     expect(Math.max(...all.map((p) => p.max))).toBe(9.42);
   });
 
-  it('takes MQTT over WebSocket at /mqtt on the HTTP port', async () => {
+  it('takes MQTT over WebSocket at /mqtt on the HTTP port, QoS 1 and QoS 0', async () => {
     const ws = await connect(devices['GW-B'], {}, `${sys.urls.http.replace('http', 'ws')}/mqtt`);
     await ws.publishAsync('devices/GW-B/telemetry', JSON.stringify({ sensor: 'B-TT', value: 68, unit: '°F' }), { qos: 1 });
     expect(await sensorState(sensorIds['B-TT'])).toMatchObject({ value: 20 });
+    await ws.publishAsync('devices/GW-B/telemetry', JSON.stringify({ sensor: 'B-TT', value: 21.5 }), { qos: 0 });
+    await eventually(async () => (await sensorState(sensorIds['B-TT'])).value === 21.5, 'QoS 0 reading applied');
   });
 
   it('closes a live connection when its device is disabled, and another when its secret is rotated', async () => {
