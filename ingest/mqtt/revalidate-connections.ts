@@ -6,19 +6,27 @@ import { deviceOf, secretOf } from './mqtt-clients.ts';
 
 /**
  * After a registry write, re-checks every live device connection with the credentials it connected with,
- * and closes those whose device is now disabled, deleted or has a rotated secret.
+ * and closes those whose device is now disabled, deleted or has a rotated secret. One lookup per device and
+ * secret, however many connections share them.
  */
 export async function revalidateConnections(clients: Iterable<Client>, directory: RegistryDirectory, metrics: Metrics, log: Logger): Promise<void> {
-  await Promise.all(
-    [...clients].map(async (client) => {
-      const device = deviceOf(client);
-      const secret = secretOf(client);
-      if (!device || secret === undefined || client.closed) return;
-      const result = await directory.authenticateDevice(device.code, secret);
-      if (result.ok) return;
+  const byCredentials = new Map<string, { code: string; secret: string; clients: Client[] }>();
+  for (const client of clients) {
+    const device = deviceOf(client);
+    const secret = secretOf(client);
+    if (!device || secret === undefined || client.closed) continue;
+    const key = `${device.code}\n${secret}`;
+    let group = byCredentials.get(key);
+    if (!group) byCredentials.set(key, (group = { code: device.code, secret, clients: [] }));
+    group.clients.push(client);
+  }
+  for (const { code, secret, clients: group } of byCredentials.values()) {
+    const result = await directory.authenticateDevice(code, secret);
+    if (result.ok) continue;
+    for (const client of group) {
       metrics.aclRefusals.inc({ action: 'connection', reason: result.reason });
-      log.warn({ device: device.code, clientId: client.id, reason: result.reason }, 'MQTT connection closed: credentials no longer valid');
+      log.warn({ device: code, clientId: client.id, reason: result.reason }, 'MQTT connection closed: credentials no longer valid');
       client.close();
-    }),
-  );
+    }
+  }
 }
