@@ -125,7 +125,7 @@ export function toAlarm(r: AlarmRow): Alarm {
 }
 
 /** Handling steps after acknowledgement travel as 'updated' with the step named, so older clients keep working. */
-export type HandlingStep = 'disposed' | 'closed' | 'reviewed' | 'escalated';
+export type HandlingStep = 'disposed' | 'closed' | 'reviewed' | 'escalated' | 'breached';
 
 /**
  * `cursor` is the alarm_events id of this change: GET /api/alarms/changes?since=<cursor> resumes right after it.
@@ -260,10 +260,10 @@ export class AlarmStore {
       (row) => ((breach.kind === 'ack' ? row.ack_breached_at : row.dispose_breached_at) ? conflict('already_breached', '') : null),
       async () => ({
         action: 'updated',
-        step: 'escalated',
+        step: breach.escalateTo ? 'escalated' : 'breached',
         sql: `${breach.kind}_breached_at = $2, escalated_to = coalesce($3, escalated_to), escalated_at = case when $3::int is null then escalated_at else $2 end`,
         params: [breach.at, breach.escalateTo?.id ?? null],
-        event: { action: 'escalated', actor: null, details: { breach: breach.kind, to: breach.escalateTo } },
+        event: { action: breach.escalateTo ? 'escalated' : 'sla_breached', actor: null, details: { breach: breach.kind, to: breach.escalateTo } },
       }),
     );
     return 'refused' in result ? null : result;

@@ -28,7 +28,7 @@ export class SlaMonitor {
     ).map((r) => ({ severity: r.severity, regionCode: r.region_code, ackMinutes: r.ack_minutes, disposeMinutes: r.dispose_minutes }));
   }
 
-  /** One pass; returns the changes made (each an 'updated' with step 'escalated') for the caller to publish. */
+  /** One pass; returns the changes made (each an 'updated' with step 'escalated' or 'breached') for the caller to publish. */
   async check(): Promise<AlarmChange[]> {
     const now = this.clock();
     const policies = await this.policies();

@@ -195,8 +195,16 @@ describe.each(testDatabases)('alarm handling on $name', (kind) => {
     now = minutes(205);
     expect(await check(jianping.alarm.id)).toMatchObject([{ alarm: { escalatedTo: ids.orgCounty2 } }]);
 
+    // Acknowledged late but between two checks: recorded as a breach, nobody to escalate to any more.
+    const late = await raise(store, { at: minutes(300) });
+    now = minutes(306);
+    await store.acknowledge(late.alarm.id, { kind: 'all' }, 'ent');
+    now = minutes(307);
+    expect(await check(late.alarm.id)).toMatchObject([{ step: 'breached', alarm: { escalatedTo: null, ackBreachedAt: minutes(307).toISOString() } }]);
+
     const stats = (await call('GET', '/api/alarms/stats?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z', 'county')).json();
-    expect(stats.slaBreaches).toEqual({ ack: 2, dispose: 1, escalated: 2 });
+    // The critical alarm also missed its 30-minute disposal by then; escalated counts alarms (in scope), not escalations.
+    expect(stats.slaBreaches).toEqual({ ack: 3, dispose: 2, escalated: 2 });
   });
 
   it('delivers notifications through a persisted outbox, retrying a failing webhook with backoff, also after a restart', async () => {
