@@ -313,6 +313,8 @@ export class AlarmStore {
    * first. `cursor` is where the next call resumes; it only moves past changes actually returned.
    */
   async changes(scope: Scope, since: number, limit: number): Promise<{ items: Array<{ cursor: number; alarm: Alarm }>; cursor: number; more: boolean }> {
+    // Read first: an event committed after this is newer than it, so moving the cursor here skips nothing unseen.
+    const [{ latest }] = await this.db.query<{ latest: number | null }>('select max(id) as latest from alarm_events');
     const params: unknown[] = [since];
     const cond = scopeCondition(scope, 'a.enterprise_id', params, 'a.region_code');
     params.push(limit + 1);
@@ -322,13 +324,10 @@ export class AlarmStore {
       params,
     );
     const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    if (!more) {
-      // Past everything, including changes outside the scope, so the next call starts at the newest event.
-      const [{ latest }] = await this.db.query<{ latest: number | null }>('select max(id) as latest from alarm_events');
-      return { items: page.map((r) => ({ cursor: r.cursor, alarm: toAlarm(r) })), cursor: Math.max(since, latest ?? 0), more };
-    }
-    return { items: page.map((r) => ({ cursor: r.cursor, alarm: toAlarm(r) })), cursor: page[page.length - 1].cursor, more };
+    const items = rows.slice(0, limit).map((r) => ({ cursor: r.cursor, alarm: toAlarm(r) }));
+    const last = items.length ? items[items.length - 1].cursor : since;
+    // Without more, past everything up to `latest` too, including changes outside the scope.
+    return { items, cursor: more ? last : Math.max(since, last, latest ?? 0), more };
   }
 
   /** Open alarms, to rebuild rule state after a restart. */
