@@ -310,7 +310,7 @@ export class AlarmStore {
 
   /**
    * Every alarm in scope changed after `since` (an alarm_events id), each once in its current state, oldest change
-   * first. `cursor` is where the next call resumes; it only moves past changes actually returned.
+   * first. `cursor` is where the next call resumes; it never moves past an in-scope change it did not return.
    */
   async changes(scope: Scope, since: number, limit: number): Promise<{ items: Array<{ cursor: number; alarm: Alarm }>; cursor: number; more: boolean }> {
     // Read first: an event committed after this is newer than it, so moving the cursor here skips nothing unseen.
