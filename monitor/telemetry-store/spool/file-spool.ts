@@ -122,7 +122,9 @@ export class FileSpool implements Spool {
   async ack(batch: SpoolBatch): Promise<void> {
     const b = batch as FileBatch;
     const seg = this.segments[0];
-    if (!seg || seg.seq !== b.seq || this.head !== b.from) throw new Error('spool batches must be acknowledged in order, once');
+    if (!seg || seg.seq !== b.seq || this.head !== b.from) {
+      throw new Error(`spool batches must be acknowledged in order, once (batch ${b.seq}:${b.from}-${b.to}, head ${seg?.seq}:${this.head})`);
+    }
     this.head = b.to;
     this.acked += b.records.length;
     while (this.marks.length > 0 && this.marks[0].upTo <= this.acked) this.marks.shift();
@@ -206,22 +208,24 @@ export class FileSpool implements Spool {
   }
 
   private async dropHeadSegment(): Promise<void> {
+    // State first, files after: the commit loop and the drainer interleave at every await.
     const seg = this.segments.shift()!;
-    if (this.reader?.seq === seg.seq) {
-      await this.reader.fh.close();
-      this.reader = null;
-    }
-    await rm(seg.file, { force: true });
     this.heldBytes -= seg.bytes;
     this.head = 0;
+    const reader = this.reader?.seq === seg.seq ? this.reader : null;
+    if (reader) this.reader = null;
+    await reader?.fh.close();
+    await rm(seg.file, { force: true });
   }
 
   private async readerFor(seg: Segment): Promise<FileHandle> {
-    if (this.reader?.seq !== seg.seq) {
-      await this.reader?.fh.close();
-      this.reader = { seq: seg.seq, fh: await open(seg.file, 'r') };
-    }
-    return this.reader.fh;
+    if (this.reader?.seq === seg.seq) return this.reader.fh;
+    const old = this.reader;
+    this.reader = null;
+    await old?.fh.close();
+    const fh = await open(seg.file, 'r');
+    this.reader = { seq: seg.seq, fh };
+    return fh;
   }
 
   /** Picks up segments left by an earlier run; a partial last line (never acknowledged) is cut off. */
