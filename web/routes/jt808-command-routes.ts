@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Alarm } from '../../alerts/alarm-store.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { scopeCondition, type Scope } from '../../platform/auth/scope.ts';
-import type { CommandOutcome, Jt808CommandPort } from '../../ingest/jt808/gateway/jt808-server.ts';
+import type { CommandOutcome, Jt808Command, Jt808CommandPort } from '../../ingest/jt808/gateway/jt808-server.ts';
 import {
   alarmAckCommand,
   deleteGeofencesCommand,
@@ -30,7 +30,7 @@ const vehicleParams = z.object({ id: z.coerce.number().int().positive() });
 const dword = z.number().int().min(0).max(0xffffffff);
 const word = z.number().int().min(0).max(0xffff);
 const latLon = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
-// Sizes keep every body within one frame (1,023 bytes).
+// Sizes keep every body within one frame (1,023 bytes), 2019 names and night speeds included.
 const areaRules = {
   id: z.number().int().min(1).max(0xffffffff),
   name: z.string().max(40).optional(),
@@ -43,7 +43,7 @@ const geofence = z.discriminatedUnion('shape', [
   z.object({ shape: z.literal('circle'), center: latLon, radiusM: z.number().int().min(1).max(1_000_000), ...areaRules }),
   z.object({ shape: z.literal('rectangle'), topLeft: latLon, bottomRight: latLon, ...areaRules }),
   z.object({ shape: z.literal('polygon'), vertices: z.array(latLon).min(3).max(100), ...areaRules }),
-  z.object({ shape: z.literal('route'), points: z.array(latLon.extend({ widthM: z.number().int().min(1).max(255) })).min(2).max(40), ...areaRules }),
+  z.object({ shape: z.literal('route'), points: z.array(latLon.extend({ widthM: z.number().int().min(1).max(255) })).min(2).max(35), ...areaRules }),
 ]);
 
 const safetyParams = z
@@ -60,7 +60,7 @@ const safetyParams = z
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: '至少设置一个参数' });
 
-function send(reply: FastifyReply, outcome: CommandOutcome, texts = RESULT_TEXT) {
+function answer(reply: FastifyReply, outcome: CommandOutcome, texts: Record<number, string>) {
   if (outcome.status === 'offline') return reply.code(409).send({ error: 'terminal_offline', message: '车载终端不在线' });
   if (outcome.status === 'timeout') return reply.code(504).send({ error: 'terminal_timeout', message: '车载终端未在规定时间内应答' });
   return reply.send({
@@ -79,13 +79,15 @@ export const jt808CommandRoutes: FastifyPluginAsyncZod<Jt808RouteDeps> = async (
   };
   const notFound = (reply: FastifyReply) => reply.code(404).send({ error: 'not_found', message: '车辆不存在' });
   const commandRoute = { preHandler: app.requireRole(['admin', 'operator']) };
+  const send = async (reply: FastifyReply, vehicleId: number, command: Jt808Command, texts = RESULT_TEXT) =>
+    answer(reply, await deps.commands.sendCommand(vehicleId, command), texts);
 
   app.post(
     '/api/jt808/vehicles/:id/params',
     { ...commandRoute, schema: { tags: ['jt808'], summary: '设置终端参数（0x8103：心跳、限速、疲劳驾驶）', params: vehicleParams, body: safetyParams } },
     async (req, reply) => {
       if (!(await inScope(req.user!.scope, req.params.id))) return notFound(reply);
-      return send(reply, await deps.commands.sendCommand(req.params.id, setParamsCommand(req.body)));
+      return send(reply, req.params.id, setParamsCommand(req.body));
     },
   );
 
@@ -102,7 +104,7 @@ export const jt808CommandRoutes: FastifyPluginAsyncZod<Jt808RouteDeps> = async (
     },
     async (req, reply) => {
       if (!(await inScope(req.user!.scope, req.params.id))) return notFound(reply);
-      return send(reply, await deps.commands.sendCommand(req.params.id, textCommand(req.body.text, req.body)));
+      return send(reply, req.params.id, textCommand(req.body.text, req.body));
     },
   );
 
@@ -119,7 +121,7 @@ export const jt808CommandRoutes: FastifyPluginAsyncZod<Jt808RouteDeps> = async (
     },
     async (req, reply) => {
       if (!(await inScope(req.user!.scope, req.params.id))) return notFound(reply);
-      return send(reply, await deps.commands.sendCommand(req.params.id, setGeofenceCommand(req.body.fence, req.body.mode)));
+      return send(reply, req.params.id, setGeofenceCommand(req.body.fence, req.body.mode));
     },
   );
 
@@ -143,7 +145,7 @@ export const jt808CommandRoutes: FastifyPluginAsyncZod<Jt808RouteDeps> = async (
     },
     async (req, reply) => {
       if (!(await inScope(req.user!.scope, req.params.id))) return notFound(reply);
-      return send(reply, await deps.commands.sendCommand(req.params.id, deleteGeofencesCommand(req.params.shape, req.query.ids ?? [])));
+      return send(reply, req.params.id, deleteGeofencesCommand(req.params.shape, req.query.ids ?? []));
     },
   );
 
@@ -160,7 +162,7 @@ export const jt808CommandRoutes: FastifyPluginAsyncZod<Jt808RouteDeps> = async (
     },
     async (req, reply) => {
       if (!(await inScope(req.user!.scope, req.params.id))) return notFound(reply);
-      return send(reply, await deps.commands.sendCommand(req.params.id, takePhotoCommand(req.body.channel, req.body.resolution)), PHOTO_RESULT_TEXT);
+      return send(reply, req.params.id, takePhotoCommand(req.body.channel, req.body.resolution), PHOTO_RESULT_TEXT);
     },
   );
 
@@ -177,7 +179,7 @@ export const jt808CommandRoutes: FastifyPluginAsyncZod<Jt808RouteDeps> = async (
     },
     async (req, reply) => {
       if (!(await inScope(req.user!.scope, req.params.id))) return notFound(reply);
-      return send(reply, await deps.commands.sendCommand(req.params.id, alarmAckCommand(req.body.alarmBits, req.body.alarmSerial)));
+      return send(reply, req.params.id, alarmAckCommand(req.body.alarmBits, req.body.alarmSerial));
     },
   );
 
