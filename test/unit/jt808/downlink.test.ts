@@ -59,6 +59,16 @@ describe('geofence bodies (0x8600-0x8607), laid out by hand from the standard', 
     );
   });
 
+  it('the largest geofences the API accepts still fit one frame in 2019 (1,023-byte body)', () => {
+    const name = '危'.repeat(40);
+    const rules = { name, window, speedLimit: { maxKmh: 60, overspeedS: 10, nightMaxKmh: 40 } };
+    const at = (i: number) => ({ lat: 32 + i / 1000, lon: 118 + i / 1000 });
+    const route = encodeSetGeofence({ shape: 'route', id: 1, ...rules, points: Array.from({ length: 35 }, (_, i) => ({ ...at(i), widthM: 50 })) }, 'append', '2019');
+    const polygon = encodeSetGeofence({ shape: 'polygon', id: 2, ...rules, vertices: Array.from({ length: 100 }, (_, i) => at(i)) }, 'append', '2019');
+    expect(route.length).toBeLessThanOrEqual(1023);
+    expect(polygon.length).toBeLessThanOrEqual(1023);
+  });
+
   it('deletes list the ids; none means all', () => {
     expect(encodeDeleteAreas([1, 258])).toEqual(hex('02 00000001 00000102'));
     expect(encodeDeleteAreas([])).toEqual(hex('00'));
