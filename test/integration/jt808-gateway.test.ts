@@ -199,6 +199,24 @@ describe('JT/T 808 gateway commands', () => {
     expect(await gateway.sendCommand(2, setParamsCommand({ heartbeatS: 30 }))).toEqual({ status: 'offline' });
   });
 
+  it('follows a heartbeat interval set through 0x8103 with the idle timeout, also after a reconnect', async () => {
+    const { gateway } = await startGateway({ idleTimeoutS: 0.3 });
+    gateways.push(gateway);
+    const slow = await online(gateway.port, '13800000001');
+    slow.onCommand(MsgId.SetParams, (f) => slow.answer(f, 0));
+    expect(await gateway.sendCommand(1, setParamsCommand({ heartbeatS: 5 }))).toEqual({ status: 'answered', result: 0 });
+    // A sentinel on the default timeout, heard from after the slow terminal's last frame, goes first.
+    const sentinel = await online(gateway.port, '13800000002');
+    await sentinel.closed;
+    expect(gateway.isOnline(1)).toBe(true);
+    const again = await online(gateway.port, '13800000001');
+    await slow.closed;
+    const sentinelAgain = await online(gateway.port, '13800000002');
+    await sentinelAgain.closed;
+    expect(gateway.isOnline(1)).toBe(true);
+    again.close();
+  });
+
   it('ends a waiting command as offline when the terminal disconnects', async () => {
     const { gateway } = await startGateway({ commandTimeoutS: 30 });
     gateways.push(gateway);

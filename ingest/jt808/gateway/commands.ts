@@ -20,11 +20,14 @@ import type { TerminalSession } from './terminal-session.ts';
 export interface Jt808Command {
   msgId: number;
   build: (session: TerminalSession) => Buffer;
+  /** The heartbeat interval this command sets; once accepted, the idle timeout follows it. */
+  heartbeatS?: number;
 }
 
 export const setParamsCommand = (values: SafetyParams): Jt808Command => ({
   msgId: MsgId.SetParams,
   build: () => encodeSetParams({ params: safetyParams(values) }),
+  ...(values.heartbeatS !== undefined ? { heartbeatS: values.heartbeatS } : {}),
 });
 
 export const textCommand = (text: string, opts: { tts: boolean; urgent: boolean }): Jt808Command => ({

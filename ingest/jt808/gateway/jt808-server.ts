@@ -45,6 +45,9 @@ export async function startJt808Gateway(opts: {
   const byVehicle = new Map<number, TerminalConnection>();
   const connections = new Set<TerminalConnection>();
   const drift = new DriftDetector();
+  // Heartbeat intervals set through 0x8103, so a reconnecting terminal keeps a matching idle timeout.
+  const heartbeats = new Map<number, number>();
+  const idleTimeoutMs = (vehicleId: number) => Math.max(opts.idleTimeoutS, 3 * (heartbeats.get(vehicleId) ?? 0)) * 1000;
   let nextId = 1;
 
   const server = net.createServer((socket) => {
@@ -65,6 +68,7 @@ export async function startJt808Gateway(opts: {
         if (previous && previous !== c) previous.close('replaced by a new connection of the same terminal');
         if (c.session.vehicle) {
           byVehicle.set(c.session.vehicle.id, c);
+          if (heartbeats.has(c.session.vehicle.id)) c.setIdleTimeout(idleTimeoutMs(c.session.vehicle.id));
           opts.onVehicleStatus?.(c.session.vehicle, true);
         }
       },
@@ -97,10 +101,15 @@ export async function startJt808Gateway(opts: {
     port,
     isOnline: (vehicleId) => byVehicle.has(vehicleId),
     sessionCount: () => connections.size,
-    sendCommand: (vehicleId, command) => {
+    sendCommand: async (vehicleId, command) => {
       const conn = byVehicle.get(vehicleId);
-      if (!conn) return Promise.resolve({ status: 'offline' });
-      return conn.command(command.msgId, command.build, opts.commandTimeoutS * 1000);
+      if (!conn) return { status: 'offline' };
+      const outcome = await conn.command(command.msgId, command.build, opts.commandTimeoutS * 1000);
+      if (command.heartbeatS !== undefined && outcome.status === 'answered' && outcome.result === 0) {
+        heartbeats.set(vehicleId, command.heartbeatS);
+        conn.setIdleTimeout(idleTimeoutMs(vehicleId));
+      }
+      return outcome;
     },
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

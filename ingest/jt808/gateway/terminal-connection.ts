@@ -215,6 +215,13 @@ export class TerminalConnection {
     };
   }
 
+  /** A terminal told to beat less often must not be dropped as idle between beats. */
+  setIdleTimeout(ms: number) {
+    if (this.closed) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.close('idle timeout'), ms);
+  }
+
   /** Sends a command built for this terminal's edition and waits for its answer. */
   command(msgId: number, build: (session: TerminalSession) => Buffer, timeoutMs: number): Promise<CommandOutcome> {
     if (this.closed) return Promise.resolve({ status: 'offline' });
