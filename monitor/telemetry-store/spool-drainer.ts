@@ -13,7 +13,7 @@ export interface DrainerOptions {
   maxInFlight?: number;
 }
 
-/** A wake-up that can be awaited with a timeout; wake() releases the current waiter. */
+/** A wake-up that can be awaited with a timeout; fire() releases the current waiter. */
 class Signal {
   private release: (() => void) | null = null;
   wait(ms: number): Promise<void> {
@@ -36,8 +36,9 @@ const MAX_BACKOFF_MS = 5000;
 
 /**
  * Moves records from a spool to InfluxDB in append order, a small window of batches in flight (acknowledged
- * in order): a full batch goes at once, a partial one after the flush interval. While failing, one at a time. A failed send is retried from the spool with backoff, so the
- * client's own retry buffer is never needed; records leave the spool only once InfluxDB accepted them.
+ * in order): a full batch goes at once, a partial one after the flush interval. A failed send is retried from
+ * the spool, one batch at a time with backoff, so the client's own retry buffer is never needed; records leave
+ * the spool only once InfluxDB accepted them.
  */
 export class SpoolDrainer {
   private readonly signal = new Signal();
@@ -45,6 +46,8 @@ export class SpoolDrainer {
   private stopping = false;
   private failures = 0;
   private drainedWaiters: Array<() => void> = [];
+  private stopped!: () => void;
+  private readonly stoppedSignal = new Promise<void>((resolve) => (this.stopped = resolve));
   private readonly loop: Promise<void>;
   private readonly timer: NodeJS.Timeout;
 
@@ -83,6 +86,7 @@ export class SpoolDrainer {
   async stop(): Promise<void> {
     this.stopping = true;
     clearInterval(this.timer);
+    this.stopped();
     this.signal.fire();
     await this.loop;
   }
@@ -146,7 +150,10 @@ export class SpoolDrainer {
     this.opts.onFailed?.(err, lines);
     const backoff = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 10));
     this.opts.log.warn({ err: err.message, lines, attempt: this.failures, retryInMs: backoff }, 'InfluxDB write failed; batch stays in the spool');
-    if (!this.stopping) await this.signal.wait(backoff);
+    // Not cut short by the flush tick; only stop() ends the wait early.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, backoff))), this.stoppedSignal]);
+    clearTimeout(timer);
   }
 }
 
