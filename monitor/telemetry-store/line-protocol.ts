@@ -24,6 +24,7 @@ export function positionLine(p: VehiclePosition): string {
     .booleanField('fixed', p.fixed)
     .booleanField('reupload', p.reupload)
     .booleanField('drift', p.drift)
+    .booleanField('device_time', p.deviceTime)
     .timestamp(p.ts)
     .toLineProtocol(ms)!;
 }

@@ -107,6 +107,23 @@ describe('JT/T 808 end to end: positions into InfluxDB and the live map, operato
     expect(await live()).toMatchObject({ speedKmh: 51 });
   });
 
+  it('stores a report without a device time at its receive time, flagged, and keeps it off the live map', async () => {
+    const before = Date.now() - 1000;
+    expect(await t.report({ lat: 0, lon: 0, speedKmh: 0, direction: 0, time: null, fixed: false })).toBe(0);
+    await sys.flushTelemetry();
+    const q = new URLSearchParams({ db: 'hazwatch', q: `SELECT "device_time", "drift" FROM "hazwatch"."track"."position" WHERE "vehicle_id" = '${vehicleId}' AND time >= ${before}ms AND time < now() + 1m`, epoch: 'ms' });
+    const rows = await eventually(async () => {
+      const body = (await (await fetch(`${sys.urls.influx}/query?${q}`)).json()) as { results: Array<{ series?: Array<{ values: unknown[][] }> }> };
+      const values = body.results[0].series?.[0]?.values;
+      return values?.some((r) => r[1] === false) && values;
+    }, 'no-time report in InfluxDB');
+    const noTime = rows.filter((r) => r[1] === false);
+    expect(noTime.map((r) => r.slice(1))).toEqual([[false, true]]);
+    expect(noTime[0][0]).toBeGreaterThanOrEqual(before);
+    expect(rows.filter((r) => r[1] === true).length).toBe(rows.length - 1);
+    expect(await live()).toMatchObject({ speedKmh: 51 });
+  });
+
   it('sets parameters (0x8103) and answers with the terminal result', async () => {
     const res = await api.call('POST', `/api/jt808/vehicles/${vehicleId}/params`, { heartbeatS: 30, maxSpeedKmh: 80, continuousDrivingS: 14400, minRestS: 1200 });
     expect(res).toEqual({ status: 200, body: { ok: true, result: 0, resultText: '成功' } });
