@@ -39,7 +39,8 @@ export interface ConnectionOptions {
   onClose: (conn: TerminalConnection) => void;
 }
 
-// Frames waiting for their handler; past this the socket is paused so a flooding terminal cannot grow memory.
+// Frames waiting for their handler; past this the socket is paused so a flooding terminal cannot grow memory
+// (one chunk can still add up to its own size in frames).
 const PAUSE_AT = 64;
 const RESUME_AT = 16;
 // Answers the terminal does not read are not buffered without end.
@@ -59,8 +60,10 @@ export class TerminalConnection {
   private readonly assembler: SubpackageAssembler;
   private readonly commands = new PendingCommands();
   private serial = 0;
-  private queue: Promise<void> = Promise.resolve();
-  private queued = 0;
+  /** Frames waiting for their turn; handled strictly in order, one at a time. */
+  private readonly pending: Buffer[] = [];
+  private draining = false;
+  private ctx: HandlerContext | null = null;
   private idleTimer: NodeJS.Timeout;
   private authTimer: NodeJS.Timeout | null;
   private subpackageTimer: NodeJS.Timeout | null = null;
@@ -97,23 +100,32 @@ export class TerminalConnection {
         this.socket.uncork();
       });
     }
-    for (const raw of this.splitter.push(chunk)) {
-      if (++this.queued === PAUSE_AT) this.socket.pause();
-      this.queue = this.queue
-        .then(() => this.onFrame(raw))
-        .catch((err: Error) => this.log.error({ err: err.message }, 'JT808 frame processing failed'))
-        .then(() => {
-          if (--this.queued === RESUME_AT && !this.closed) this.socket.resume();
-        });
-    }
+    for (const raw of this.splitter.push(chunk)) this.pending.push(raw);
+    if (this.pending.length >= PAUSE_AT) this.socket.pause();
+    if (!this.draining) void this.drain();
     if (this.splitter.oversizeFrames > this.oversizeSeen) {
       this.opts.metrics.jt808Frames.inc({ msg: 'unknown', result: 'oversize' }, this.splitter.oversizeFrames - this.oversizeSeen);
       this.oversizeSeen = this.splitter.oversizeFrames;
     }
   }
 
-  private async onFrame(raw: Buffer) {
-    if (this.closed) return;
+  /** Synchronous handlers (most frames) cost no promise; an asynchronous one holds the frames behind it. */
+  private async drain() {
+    this.draining = true;
+    while (this.pending.length > 0 && !this.closed) {
+      const raw = this.pending.shift()!;
+      try {
+        const done = this.onFrame(raw);
+        if (done) await done;
+      } catch (err) {
+        this.log.error({ err: (err as Error).message }, 'JT808 frame processing failed');
+      }
+      if (this.pending.length === RESUME_AT && !this.closed) this.socket.resume();
+    }
+    this.draining = false;
+  }
+
+  private onFrame(raw: Buffer): Promise<void> | void {
     let header: Jt808Header;
     let body: Buffer;
     try {
@@ -154,19 +166,30 @@ export class TerminalConnection {
       return this.respond(header, ResponseResult.Unsupported);
     }
     if (!entry.open && !this.session.authenticated) return this.refuseUnauthenticated(header);
+    const failed = (err: unknown) => this.handlerFailed(header, body, msg, err);
+    let done: Promise<void> | void;
     try {
-      await entry.handle(this.context(), header, body);
-      this.opts.metrics.jt808Frames.inc({ msg, result: 'ok' });
-      if (this.session.authenticated && this.authTimer) {
-        clearTimeout(this.authTimer);
-        this.authTimer = null;
-      }
+      done = entry.handle((this.ctx ??= this.context()), header, body);
     } catch (err) {
-      const code = isJt808DecodeError(err) ? err.code : 'internal';
-      this.opts.metrics.jt808Frames.inc({ msg, result: code });
-      this.log.warn({ msg, reason: code, err: (err as Error).message, head: body.subarray(0, 32).toString('hex') }, 'JT808 message could not be handled');
-      this.respond(header, code === 'internal' ? ResponseResult.Fail : ResponseResult.BadMessage);
+      return failed(err);
     }
+    if (done) return done.then(() => this.handled(msg), failed);
+    this.handled(msg);
+  }
+
+  private handled(msg: string) {
+    this.opts.metrics.jt808Frames.inc({ msg, result: 'ok' });
+    if (this.session.authenticated && this.authTimer) {
+      clearTimeout(this.authTimer);
+      this.authTimer = null;
+    }
+  }
+
+  private handlerFailed(header: Jt808Header, body: Buffer, msg: string, err: unknown) {
+    const code = isJt808DecodeError(err) ? err.code : 'internal';
+    this.opts.metrics.jt808Frames.inc({ msg, result: code });
+    this.log.warn({ msg, reason: code, err: (err as Error).message, head: body.subarray(0, 32).toString('hex') }, 'JT808 message could not be handled');
+    this.respond(header, code === 'internal' ? ResponseResult.Fail : ResponseResult.BadMessage);
   }
 
   private refuseUnauthenticated(header: Jt808Header) {
