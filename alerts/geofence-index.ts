@@ -32,18 +32,25 @@ function bbox(coords: ReadonlyArray<readonly [number, number]>, padM: number): [
   return [x0 - dLon, y0 - dLat, x1 + dLon, y1 + dLat];
 }
 
-/** Exact containment test for one fence, built once. */
-function exactTest(g: Fence['geometry']): (lon: number, lat: number) => boolean {
-  if (g.type === 'circle') return (lon, lat) => distance(g.center, [lon, lat], { units: 'meters' }) <= g.radiusM;
+type Test = (lon: number, lat: number) => boolean;
+
+/**
+ * Index entries of one fence, each a box and the exact test for it. A corridor gets one entry per segment, so a long
+ * route's box does not cover half a province and a point is measured only against the segments near it.
+ */
+function entries(g: Fence['geometry']): Array<{ box: [number, number, number, number]; test: Test }> {
+  if (g.type === 'circle') return [{ box: bbox([g.center], g.radiusM), test: (lon, lat) => distance(g.center, [lon, lat], { units: 'meters' }) <= g.radiusM }];
   if (g.type === 'polygon') {
     const ring = [...g.coordinates];
     const [first, last] = [ring[0], ring[ring.length - 1]];
     if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first);
     const poly = polygon([ring]);
-    return (lon, lat) => booleanPointInPolygon([lon, lat], poly);
+    return [{ box: bbox(g.coordinates, 0), test: (lon, lat) => booleanPointInPolygon([lon, lat], poly) }];
   }
-  const line = lineString(g.line);
-  return (lon, lat) => pointToLineDistance([lon, lat], line, { units: 'meters' }) <= g.widthM;
+  return g.line.slice(1).map((to, i) => {
+    const segment = lineString([g.line[i], to]);
+    return { box: bbox([g.line[i], to], g.widthM), test: (lon: number, lat: number) => pointToLineDistance([lon, lat], segment, { units: 'meters' }) <= g.widthM };
+  });
 }
 
 /** Whether a fence binds this vehicle: its enterprise's fences, and region fences of the vehicle's region. */
@@ -59,22 +66,24 @@ function bindsVehicle(f: Fence, v: { enterpriseId: number; regionCode: string })
  */
 export class GeofenceIndex {
   private readonly tree: Flatbush | null;
-  private readonly tests: Array<(lon: number, lat: number) => boolean>;
+  private readonly tests: Test[] = [];
+  /** Fence (position in `fences`) of each index entry. */
+  private readonly owner: number[] = [];
   private readonly allowedOnly: readonly Fence[];
 
   constructor(private readonly fences: readonly Fence[]) {
-    this.tests = fences.map((f) => exactTest(f.geometry));
     this.allowedOnly = fences.filter((f) => f.rule === 'allowed_only');
-    if (fences.length === 0) {
-      this.tree = null;
-      return;
-    }
-    this.tree = new Flatbush(fences.length);
-    for (const f of fences) {
-      const g = f.geometry;
-      const box = g.type === 'circle' ? bbox([g.center], g.radiusM) : g.type === 'polygon' ? bbox(g.coordinates, 0) : bbox(g.line, g.widthM);
-      this.tree.add(...box);
-    }
+    const boxes: Array<[number, number, number, number]> = [];
+    fences.forEach((f, i) => {
+      for (const e of entries(f.geometry)) {
+        boxes.push(e.box);
+        this.tests.push(e.test);
+        this.owner.push(i);
+      }
+    });
+    this.tree = boxes.length ? new Flatbush(boxes.length) : null;
+    if (!this.tree) return;
+    for (const b of boxes) this.tree.add(...b);
     this.tree.finish();
   }
 
@@ -85,7 +94,11 @@ export class GeofenceIndex {
   /** Fences containing the point, whatever their time windows. */
   containing(lon: number, lat: number): Fence[] {
     if (!this.tree) return [];
-    return this.tree.search(lon, lat, lon, lat).filter((i) => this.tests[i](lon, lat)).map((i) => this.fences[i]);
+    const found = new Set<number>();
+    for (const i of this.tree.search(lon, lat, lon, lat)) {
+      if (!found.has(this.owner[i]) && this.tests[i](lon, lat)) found.add(this.owner[i]);
+    }
+    return [...found].sort((a, b) => a - b).map((i) => this.fences[i]);
   }
 
   /** The fence situation of one live position at time `at`; also the lowest speed limit of the zones it is in. */
