@@ -13,25 +13,27 @@ export interface FenceSituation {
 }
 
 export interface GeofenceState {
+  readonly lastAt: number | null;
   readonly forbidden: boolean;
   readonly outside: boolean;
   readonly offRoute: boolean;
   readonly parkedSince: number | null;
   readonly parking: boolean;
 }
-export const initialGeofenceState: GeofenceState = { forbidden: false, outside: false, offRoute: false, parkedSince: null, parking: false };
+export const initialGeofenceState: GeofenceState = { lastAt: null, forbidden: false, outside: false, offRoute: false, parkedSince: null, parking: false };
 
 function edge(type: string, was: boolean, is: boolean, out: RuleOutcome[]): boolean {
   if (was !== is) out.push({ type, kind: is ? 'raise' : 'clear', value: null });
   return is;
 }
 
-/** Pure step: zone entry, leaving the allowed area and route deviation fire at once; parking fires after `parkingMaxS`. */
+/** Pure step: zone entry, leaving the allowed area and route deviation fire at once; parking fires after `parkingMaxS`. Late points are ignored. */
 export function evaluateGeofence(
   state: GeofenceState,
   e: { at: number; speedKmh: number; fences: FenceSituation },
   p: { parkingMaxS: number; parkingSpeedKmh: number },
 ): { state: GeofenceState; outcomes: RuleOutcome[] } {
+  if (state.lastAt !== null && e.at <= state.lastAt) return { state, outcomes: [] };
   const out: RuleOutcome[] = [];
   const forbidden = edge('geofence_forbidden', state.forbidden, e.fences.forbidden.length > 0, out);
   const outside = edge('geofence_outside', state.outside, e.fences.outsideAllowedArea === true, out);
@@ -39,5 +41,5 @@ export function evaluateGeofence(
   const parked = e.speedKmh <= p.parkingSpeedKmh && e.fences.sensitive.length > 0;
   const parkedSince = parked ? (state.parkedSince ?? e.at) : null;
   const parking = edge('parking_overtime', state.parking, parkedSince !== null && e.at - parkedSince >= p.parkingMaxS * 1000, out);
-  return { state: { forbidden, outside, offRoute, parkedSince, parking }, outcomes: out };
+  return { state: { lastAt: e.at, forbidden, outside, offRoute, parkedSince, parking }, outcomes: out };
 }

@@ -22,8 +22,8 @@ describe('geofence rule', () => {
   it('entering a forbidden zone raises at once, leaving clears', () => {
     let s = initialGeofenceState;
     const kinds: string[] = [];
-    for (const fences of [none, { ...none, forbidden: [zone] }, { ...none, forbidden: [zone] }, none]) {
-      const step = evaluateGeofence(s, { at: 0, speedKmh: 40, fences }, params);
+    for (const [i, fences] of [none, { ...none, forbidden: [zone] }, { ...none, forbidden: [zone] }, none].entries()) {
+      const step = evaluateGeofence(s, { at: i * 1000, speedKmh: 40, fences }, params);
       s = step.state;
       kinds.push(step.outcomes.map((o) => `${o.type}:${o.kind}`).join());
     }
@@ -40,6 +40,11 @@ describe('geofence rule', () => {
       log.push(...step.outcomes.map((o) => `${t}:${o.type}:${o.kind}`));
     }
     expect(log).toEqual(['600:parking_overtime:raise', '700:parking_overtime:clear']);
+  });
+
+  it('a late point does not flip a zone state', () => {
+    const inside = evaluateGeofence(initialGeofenceState, { at: 10_000, speedKmh: 40, fences: { ...none, forbidden: [zone] } }, params);
+    expect(evaluateGeofence(inside.state, { at: 5_000, speedKmh: 40, fences: none }, params).outcomes).toEqual([]);
   });
 
   it('leaving the allowed area and deviating from the route are separate alarms', () => {

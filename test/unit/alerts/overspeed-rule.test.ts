@@ -25,6 +25,10 @@ describe('overspeed rule (platform-computed)', () => {
     expect(run([[0, 70], [10, 70], [20, 59]]).out).toEqual(['10:raise', '20:clear']);
   });
 
+  it('a late point (older than the last) neither restarts nor completes the duration', () => {
+    expect(run([[0, 70], [8, 70], [5, 40], [10, 70]]).out).toEqual(['10:raise']);
+  });
+
   it('a duration in progress survives a restart (state persisted as JSON)', () => {
     const before = run([[0, 90], [6, 90]]);
     const after = run([[10, 90]], 60, 10, JSON.parse(JSON.stringify(before.state)));
