@@ -54,9 +54,17 @@ export class AlarmEngine {
     this.now = opts.now ?? Date.now;
   }
 
-  /** Loads persisted rule state; open alarms fill in what an older state table lacks, so a restart neither re-raises nor forgets. */
+  /**
+   * Loads persisted rule state; open alarms fill in what an older state table lacks, so a restart neither re-raises nor
+   * forgets. Vehicles known before the restart are swept again, but their offline clocks restart now: while the
+   * platform was down they could not reach it.
+   */
   async restore(): Promise<void> {
     await this.state.load();
+    const now = this.now();
+    for (const { id, state } of this.state.entries<OfflineEntry>('offline')) {
+      if (state.rule && !state.rule.active && state.rule.lastSeen < now) this.state.set('offline', 'vehicle', id, { ...state, rule: { ...state.rule, lastSeen: now } });
+    }
     for (const a of await this.store.active()) {
       if (a.type === 'threshold' && a.source.kind === 'sensor' && !this.state.get('threshold', 'sensor', a.source.id)) {
         this.state.set('threshold', 'sensor', a.source.id, { level: a.level, pending: null } satisfies ThresholdState);

@@ -105,7 +105,7 @@ describe.each(testDatabases)('alarm rules and rule state on $name', (kind) => {
     expect(book.resolve('rate_of_change', { ...truck, sourceKind: 'sensor' })).toBeNull();
   });
 
-  it('a restart in the middle of a duration keeps it: overspeed timer, offline clock and fatigue clock resume from rule_state', async () => {
+  it('a restart in the middle of a duration keeps it: overspeed timer and fatigue clock resume from rule_state, offline sweeps resume for known vehicles', async () => {
     await db.query('delete from rule_state');
     const base = Date.parse('2026-11-23T10:00:00+08:00');
     let now = base;
@@ -136,16 +136,58 @@ describe.each(testDatabases)('alarm rules and rule state on $name', (kind) => {
     expect(await open(second.alarms)).toEqual(['overspeed']);
     await second.state.flush();
 
-    now = base + 299_000;
+    // Silent since the first engine; the platform was down for a while, so the offline clock restarts with it, and a
+    // vehicle that never reports again is still swept from its persisted state.
+    now = base + 3600_000;
     const third = await startEngine();
     third.engine.sweep();
     await third.engine.settled();
     expect(await open(third.alarms)).toEqual(['overspeed']);
-    now = base + 301_000;
+    now = base + 3600_000 + 299_000;
+    third.engine.sweep();
+    await third.engine.settled();
+    expect(await open(third.alarms)).toEqual(['overspeed']);
+    now = base + 3600_000 + 300_000;
     third.engine.sweep();
     await third.engine.settled();
     expect(await open(third.alarms)).toEqual(['offline', 'overspeed']);
     const [row] = await db.query<{ state: { continuousMs: number } }>(`select state from rule_state where rule_kind = 'fatigue' and source_id = $1`, [ids.truck]);
     expect(row.state.continuousMs).toBe(10_000);
+  });
+  it('a threshold delay timer survives a restart: the high level held across it fires once the delay has passed', async () => {
+    const [tank] = await db.query<{ id: number }>(`insert into tanks (enterprise_id, code, name) values ($1, 'T1', '1#储罐') returning id`, [ids.chaoyang]);
+    const [row] = await db.query<{ id: number }>(
+      `insert into sensors (tank_id, code, kind, unit, range_min, range_max, high, deadband, delay_s) values ($1, 'LT', 'level', 'm', 0, 20, 15, 0.5, 30) returning id`,
+      [tank.id],
+    );
+    const sensor = {
+      id: row.id, code: 'LT', kind: 'level' as const, unit: 'm', deviceId: null, tankId: tank.id, tankName: '1#储罐', enterpriseId: ids.chaoyang, regionCode: '211321',
+      rangeMin: 0, rangeMax: 20, lowLow: null, low: null, high: 15, highHigh: null, deadband: 0.5, delayS: 30, interruptionTimeoutS: 300,
+    };
+    const t0 = Date.parse('2026-11-23T10:00:00+08:00');
+    const reading = (s: number, value: number) => ({ sensorId: sensor.id, tankId: tank.id, enterpriseId: ids.chaoyang, regionCode: '211321', deviceId: 0, value, ts: new Date(t0 + s * 1000), quality: 'good' as const });
+    const start = async () => {
+      const state = new RuleStateStore(db, { debounceMs: 60_000 });
+      const engine = new AlarmEngine(new AlarmStore(db), log, state);
+      await engine.restore();
+      return { engine, state };
+    };
+    const open = async () => (await new AlarmStore(db).active()).filter((a) => a.source.kind === 'sensor' && a.source.id === sensor.id).map((a) => a.type);
+
+    const before = await start();
+    before.engine.onReading(reading(0, 16), sensor);
+    before.engine.onReading(reading(20, 16.2), sensor);
+    await before.engine.settled();
+    await before.state.flush();
+    expect(await open()).toEqual([]);
+
+    const after = await start();
+    after.engine.onReading(reading(31, 16.1), sensor);
+    await after.engine.settled();
+    expect(await open()).toEqual(['threshold']);
+    // out of range: a sensor fault, and the threshold alarm neither clears nor changes on it
+    after.engine.onReading(reading(40, 25), sensor);
+    await after.engine.settled();
+    expect((await open()).sort()).toEqual(['sensor_fault', 'threshold']);
   });
 });
