@@ -154,6 +154,7 @@ describe.each(testDatabases)('alarm rules and rule state on $name', (kind) => {
     const [row] = await db.query<{ state: { continuousMs: number } }>(`select state from rule_state where rule_kind = 'fatigue' and source_id = $1`, [ids.truck]);
     expect(row.state.continuousMs).toBe(10_000);
   });
+
   it('a threshold delay timer survives a restart: the high level held across it fires once the delay has passed', async () => {
     const [tank] = await db.query<{ id: number }>(`insert into tanks (enterprise_id, code, name) values ($1, 'T1', '1#储罐') returning id`, [ids.chaoyang]);
     const [row] = await db.query<{ id: number }>(
@@ -189,5 +190,31 @@ describe.each(testDatabases)('alarm rules and rule state on $name', (kind) => {
     after.engine.onReading(reading(40, 25), sensor);
     await after.engine.settled();
     expect((await open()).sort()).toEqual(['sensor_fault', 'threshold']);
+  });
+
+  it('terminal alarm bits raise their own types with per-bit severity; a rule schedule (Shanghai time) gates raises', async () => {
+    const [v] = await db.query<{ id: number }>(`insert into vehicles (plate, enterprise_id, terminal_phone) values ('辽N·00002', $1, '13900000002') returning id`, [ids.chaoyang]);
+    const rule = await call('POST', '/api/alarm-rules', 'county', {
+      kind: 'overspeed', name: '白天限速', source: { kind: 'vehicle', id: v.id }, params: { limitKmh: 60, sustainS: 1 }, schedule: [{ days: [1, 2, 3, 4, 5], from: '06:00', to: '22:00' }],
+    });
+    expect(rule.statusCode).toBe(201);
+    const engine = new AlarmEngine(new AlarmStore(db), log, new RuleStateStore(db, { debounceMs: 60_000 }));
+    engine.useRules(new RuleBook(await new RuleStore(db).allLatest()));
+    const position = (local: string, speedKmh: number, alarmBits = 0): VehiclePosition => ({
+      vehicleId: v.id, plate: '辽N·00002', enterpriseId: ids.chaoyang, regionCode: '211321', lat: 41.5, lon: 120.4, altitude: 0, speedKmh, direction: 0,
+      ts: new Date(`${local}+08:00`), alarmBits, statusBits: 3, fixed: true, drift: false, deviceTime: true, sos: false, reupload: false,
+    });
+    const open = async () => (await new AlarmStore(db).active()).filter((a) => a.source.id === v.id && a.source.kind === 'vehicle').map((a) => `${a.type}:${a.severity}`).sort();
+
+    // Monday 23:00 in Shanghai is outside the window: speeding is not raised there
+    engine.onPosition(position('2026-11-23T23:00:00', 90, (1 << 29) | (1 << 9)));
+    engine.onPosition(position('2026-11-23T23:00:05', 90, (1 << 29) | (1 << 9)));
+    await engine.settled();
+    expect(await open()).toEqual(['terminal_collision:critical', 'terminal_lcd_fault:warning']);
+    engine.onPosition(position('2026-11-24T08:00:00', 30, 1 << 9));
+    engine.onPosition(position('2026-11-24T08:00:01', 90, 1 << 9));
+    engine.onPosition(position('2026-11-24T08:00:03', 90, 1 << 9));
+    await engine.settled();
+    expect(await open()).toEqual(['overspeed:major', 'terminal_lcd_fault:warning']);
   });
 });
