@@ -4,7 +4,7 @@ type Key = `${string}|${'sensor' | 'vehicle'}|${number}`;
 
 /**
  * Per-entity rule memory (fatigue clocks, delay and duration timers) held in memory and written behind: changes are
- * batched into one upsert transaction at most every `debounceMs`, and flushed on close, so a restart resumes them.
+ * batched into one upsert at most every `debounceMs`, and flushed on close, so a restart resumes them.
  */
 export class RuleStateStore {
   private readonly states = new Map<Key, unknown>();
@@ -50,18 +50,19 @@ export class RuleStateStore {
     this.timer = null;
     const batch = [...this.dirty].map((key) => [key, this.states.get(key)] as const);
     this.dirty.clear();
+    // One statement per flush, however many sources changed.
     const write = async () => {
       if (batch.length === 0) return;
-      await this.db.transaction(async (tx) => {
-        for (const [key, state] of batch) {
-          const [kind, sourceKind, id] = key.split('|');
-          await tx.query(
-            `insert into rule_state (rule_kind, source_kind, source_id, state, updated_at) values ($1, $2, $3, $4::jsonb, now())
-             on conflict (rule_kind, source_kind, source_id) do update set state = excluded.state, updated_at = now()`,
-            [kind, sourceKind, Number(id), JSON.stringify(state)],
-          );
-        }
+      const rows = batch.map(([key, state]) => {
+        const [kind, sourceKind, id] = key.split('|');
+        return { kind, sourceKind, id: Number(id), state };
       });
+      await this.db.query(
+        `insert into rule_state (rule_kind, source_kind, source_id, state, updated_at)
+         select r.kind, r."sourceKind", r.id, r.state, now() from jsonb_to_recordset($1::jsonb) as r(kind text, "sourceKind" text, id integer, state jsonb)
+         on conflict (rule_kind, source_kind, source_id) do update set state = excluded.state, updated_at = now()`,
+        [JSON.stringify(rows)],
+      );
     };
     // A failed write puts its keys back, so the next flush retries them.
     this.flushing = this.flushing.catch(() => undefined).then(write).catch((err: unknown) => {
