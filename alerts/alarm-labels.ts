@@ -1,6 +1,7 @@
 import type { SensorKind } from '../platform/registries/tanks.ts';
 import type { Severity, ThresholdLevel } from './alarm-decision.ts';
 import type { SensorFaultCause } from './rules/sensor-fault-rule.ts';
+import { terminalAlarmTypes } from './rules/terminal-alarm-rule.ts';
 
 export const sensorKindLabel: Record<SensorKind, string> = {
   level: '液位',
@@ -58,4 +59,22 @@ export const terminalAlarmLabel: Readonly<Record<number, { label: string; severi
   29: { label: '碰撞预警', severity: 'critical' },
   30: { label: '侧翻预警', severity: 'critical' },
   31: { label: '非法开门报警', severity: 'major' },
+};
+
+/** Chinese name of every alarm type the engine raises, for lists, statistics and exports. */
+export const alarmTypeLabel: Readonly<Record<string, string>> = {
+  threshold: '超限报警',
+  data_interruption: '数据中断',
+  sensor_fault: '传感器故障',
+  rate_of_change: '变化速率异常',
+  sos: '紧急报警（SOS）',
+  overspeed: '超速',
+  fatigue_continuous: '疲劳驾驶',
+  fatigue_daily: '当日累计驾驶超时',
+  geofence_forbidden: '驶入禁入区',
+  geofence_outside: '驶出限定区域',
+  route_deviation: '偏离规定路线',
+  parking_overtime: '敏感区域停车超时',
+  offline: '车辆离线',
+  ...Object.fromEntries(Object.entries(terminalAlarmTypes).map(([bit, type]) => [type, `终端${terminalAlarmLabel[Number(bit)].label}`])),
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateOffline } from '../../../alerts/rules/offline-rule.ts';
-import { evaluateTerminalAlarms } from '../../../alerts/rules/terminal-alarm-rule.ts';
+import { evaluateTerminalAlarms, terminalAlarmTypes } from '../../../alerts/rules/terminal-alarm-rule.ts';
+import { alarmTypeLabel } from '../../../alerts/alarm-labels.ts';
 
 describe('offline rule', () => {
   it('raises once a vehicle is silent past its timeout, and clears when it is heard again', () => {
@@ -24,5 +25,12 @@ describe('terminal alarm bits', () => {
     const second = evaluateTerminalAlarms(first.state, (1 << 29) | (1 << 31), { ignoredBits: [7] });
     expect(second.outcomes.map((o) => `${o.type}:${o.kind}`)).toEqual(['terminal_power_cut:clear', 'terminal_illegal_door_open:raise']);
     expect(evaluateTerminalAlarms(second.state, (1 << 29) | (1 << 31), { ignoredBits: [] }).outcomes).toEqual([]);
+  });
+});
+
+describe('alarm type labels', () => {
+  it('name every terminal bit type in Chinese', () => {
+    expect(alarmTypeLabel.terminal_collision).toBe('终端碰撞预警');
+    expect(Object.values(terminalAlarmTypes).every((t) => alarmTypeLabel[t])).toBe(true);
   });
 });
