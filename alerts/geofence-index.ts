@@ -70,12 +70,22 @@ export class GeofenceIndex {
   /** Fence (position in `fences`) of each index entry. */
   private readonly owner: number[] = [];
   private readonly allowedOnly: readonly Fence[];
+  /** Ids of fences whose geometry could not be indexed. */
+  readonly unusable: number[] = [];
 
   constructor(private readonly fences: readonly Fence[]) {
     this.allowedOnly = fences.filter((f) => f.rule === 'allowed_only');
     const boxes: Array<[number, number, number, number]> = [];
     fences.forEach((f, i) => {
-      for (const e of entries(f.geometry)) {
+      let built: ReturnType<typeof entries>;
+      try {
+        built = entries(f.geometry);
+      } catch {
+        // A geometry turf refuses (e.g. a degenerate ring) must not stop every other fence from working.
+        this.unusable.push(f.id);
+        return;
+      }
+      for (const e of built) {
         boxes.push(e.box);
         this.tests.push(e.test);
         this.owner.push(i);

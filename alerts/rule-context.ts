@@ -10,7 +10,9 @@ import { loadGeofenceIndex } from './geofence-index.ts';
 export async function attachRuleContext(engine: AlarmEngine, deps: { db: Database; rules: RuleStore; directory: RegistryDirectory; log: Logger }): Promise<void> {
   const loadRules = async () => engine.useRules(new RuleBook(await deps.rules.allLatest()));
   const loadRegistries = async () => {
-    engine.useGeofences(await loadGeofenceIndex(deps.db));
+    const index = await loadGeofenceIndex(deps.db);
+    if (index.unusable.length) deps.log.warn({ geofenceIds: index.unusable }, 'geofences with unusable geometry are ignored');
+    engine.useGeofences(index);
     const rows = await deps.db.query<{ id: number; limit: number }>('select id, speed_limit_kmh as "limit" from vehicles where speed_limit_kmh is not null');
     engine.useVehicleLimits(new Map(rows.map((r) => [r.id, r.limit])));
   };

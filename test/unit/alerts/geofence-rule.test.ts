@@ -95,6 +95,15 @@ describe('geofence index', () => {
     expect(index.situation({ lon: 118.75, lat: 32.102, ...vehicle }, weekdayNoon).zoneLimitKmh).toBeNull(); // ~220 m off
   });
 
+  it('a fence turf cannot build is set aside, the others keep working', () => {
+    const broken = new GeofenceIndex([
+      fence({ id: 8, rule: 'forbidden', geometry: { type: 'polygon', coordinates: [[118, 32], [118, 32], [118, 32]] } }),
+      fence({ id: 9, rule: 'forbidden', geometry: { type: 'circle', center: [118, 32], radiusM: 100 } }),
+    ]);
+    expect(broken.unusable).toEqual([8]);
+    expect(broken.containing(118, 32).map((f) => f.id)).toEqual([9]);
+  });
+
   it('allowed areas bind only their enterprise; outside all of them is a violation', () => {
     expect(index.situation({ lon: 118.75, lat: 32.05, ...vehicle }, weekdayNoon).outsideAllowedArea).toBe(false);
     expect(index.situation({ lon: 119.5, lat: 32.05, ...vehicle }, weekdayNoon).outsideAllowedArea).toBe(true);
