@@ -6,16 +6,33 @@ import { RuleBook } from './rule-book.ts';
 import type { RuleStore } from './rule-store.ts';
 import { loadGeofenceIndex } from './geofence-index.ts';
 
+/** Runs `load` each time it is called; only the result of the latest call is applied, so a slow older load never wins. */
+function latestOnly<T>(load: () => Promise<T>, apply: (value: T) => void): () => Promise<void> {
+  let generation = 0;
+  return async () => {
+    const mine = ++generation;
+    const value = await load();
+    if (mine === generation) apply(value);
+  };
+}
+
 /** Feeds the engine its rules, geofence index and vehicle speed limits, and reloads them when rules or registries change. */
 export async function attachRuleContext(engine: AlarmEngine, deps: { db: Database; rules: RuleStore; directory: RegistryDirectory; log: Logger }): Promise<void> {
-  const loadRules = async () => engine.useRules(new RuleBook(await deps.rules.allLatest()));
-  const loadRegistries = async () => {
-    const index = await loadGeofenceIndex(deps.db);
-    if (index.unusable.length) deps.log.warn({ geofenceIds: index.unusable }, 'geofences with unusable geometry are ignored');
-    engine.useGeofences(index);
-    const rows = await deps.db.query<{ id: number; limit: number }>('select id, speed_limit_kmh as "limit" from vehicles where speed_limit_kmh is not null');
-    engine.useVehicleLimits(new Map(rows.map((r) => [r.id, r.limit])));
-  };
+  const loadRules = latestOnly(
+    () => deps.rules.allLatest(),
+    (rules) => engine.useRules(new RuleBook(rules)),
+  );
+  const loadRegistries = latestOnly(
+    async () => ({
+      index: await loadGeofenceIndex(deps.db),
+      limits: await deps.db.query<{ id: number; limit: number }>('select id, speed_limit_kmh as "limit" from vehicles where speed_limit_kmh is not null'),
+    }),
+    ({ index, limits }) => {
+      if (index.unusable.length) deps.log.warn({ geofenceIds: index.unusable }, 'geofences with unusable geometry are ignored');
+      engine.useGeofences(index);
+      engine.useVehicleLimits(new Map(limits.map((r) => [r.id, r.limit])));
+    },
+  );
   await Promise.all([loadRules(), loadRegistries()]);
   const report = (what: string) => (err: Error) => deps.log.error({ err }, `${what} reload failed`);
   deps.rules.onChange(() => loadRules().catch(report('alarm rules')));
