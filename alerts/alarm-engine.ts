@@ -42,7 +42,8 @@ export class AlarmEngine {
   private listeners: Array<(change: AlarmChange) => void> = [];
   private rules = new RuleBook([]);
   private fences = new GeofenceIndex([]);
-  private vehicleLimits = new Map<number, number>();
+  /** Registered vehicles and their speed limits (km/h, null = none set). */
+  private vehicles = new Map<number, number | null>();
   private readonly now: () => number;
 
   constructor(
@@ -81,9 +82,9 @@ export class AlarmEngine {
     this.fences = index;
   }
 
-  /** Per-vehicle speed limits from the vehicle registry (km/h). */
-  useVehicleLimits(limits: Map<number, number>): void {
-    this.vehicleLimits = limits;
+  /** The vehicle registry: who is swept for offline, and each vehicle's own speed limit. */
+  useVehicles(vehicles: Map<number, number | null>): void {
+    this.vehicles = vehicles;
   }
 
   onChange(listener: (change: AlarmChange) => void): void {
@@ -175,7 +176,7 @@ export class AlarmEngine {
 
     const speedRule = this.rules.resolve('overspeed', subject);
     if (speedRule) {
-      const limitKmh = Math.min(this.vehicleLimits.get(p.vehicleId) ?? Infinity, fences.zoneLimitKmh ?? speedRule.params.limitKmh);
+      const limitKmh = Math.min(this.vehicles.get(p.vehicleId) ?? Infinity, fences.zoneLimitKmh ?? speedRule.params.limitKmh);
       const step = evaluateOverspeed(this.state.get<OverspeedState>('overspeed', 'vehicle', p.vehicleId) ?? initialOverspeedState, { speedKmh: p.speedKmh, at, limitKmh }, speedRule.params);
       this.state.set('overspeed', 'vehicle', p.vehicleId, step.state);
       this.emit(step.outcomes, speedRule, source, p.ts, () => `${plate} 超速：${p.speedKmh} km/h（限速 ${limitKmh} km/h，持续超过 ${speedRule.params.sustainS} 秒）`);
@@ -219,6 +220,7 @@ export class AlarmEngine {
   sweep(): void {
     const now = this.now();
     for (const { id, state } of this.state.entries<OfflineEntry>('offline')) {
+      if (!this.vehicles.has(id)) continue; // deleted from the registry
       const rule = this.rules.resolve('offline', subjectOf(state.source));
       if (!rule) continue;
       const step = evaluateOffline(state.rule, { kind: 'sweep', at: now }, rule.params);

@@ -16,7 +16,7 @@ function latestOnly<T>(load: () => Promise<T>, apply: (value: T) => void): () =>
   };
 }
 
-/** Feeds the engine its rules, geofence index and vehicle speed limits, and reloads them when rules or registries change. */
+/** Feeds the engine its rules, geofence index and vehicle registry, and reloads them when rules or registries change. */
 export async function attachRuleContext(engine: AlarmEngine, deps: { db: Database; rules: RuleStore; directory: RegistryDirectory; log: Logger }): Promise<void> {
   const loadRules = latestOnly(
     () => deps.rules.allLatest(),
@@ -25,16 +25,16 @@ export async function attachRuleContext(engine: AlarmEngine, deps: { db: Databas
   const loadRegistries = latestOnly(
     async () => ({
       index: await loadGeofenceIndex(deps.db),
-      limits: await deps.db.query<{ id: number; limit: number }>('select id, speed_limit_kmh as "limit" from vehicles where speed_limit_kmh is not null'),
+      vehicles: await deps.db.query<{ id: number; limit: number | null }>('select id, speed_limit_kmh as "limit" from vehicles'),
     }),
-    ({ index, limits }) => {
+    ({ index, vehicles }) => {
       if (index.unusable.length) deps.log.warn({ geofenceIds: index.unusable }, 'geofences with unusable geometry are ignored');
       engine.useGeofences(index);
-      engine.useVehicleLimits(new Map(limits.map((r) => [r.id, r.limit])));
+      engine.useVehicles(new Map(vehicles.map((r) => [r.id, r.limit])));
     },
   );
   await Promise.all([loadRules(), loadRegistries()]);
   const report = (what: string) => (err: Error) => deps.log.error({ err }, `${what} reload failed`);
   deps.rules.onChange(() => loadRules().catch(report('alarm rules')));
-  deps.directory.onInvalidate(() => void loadRegistries().catch(report('geofences and vehicle limits')));
+  deps.directory.onInvalidate(() => void loadRegistries().catch(report('geofences and vehicles')));
 }

@@ -119,6 +119,7 @@ describe.each(testDatabases)('alarm rules and rule state on $name', (kind) => {
       const engine = new AlarmEngine(alarms, log, state, { now: () => now });
       await engine.restore();
       engine.useRules(new RuleBook(await new RuleStore(db).allLatest()));
+      engine.useVehicles(new Map([[ids.truck, null]]));
       return { engine, state, alarms };
     };
     const open = async (alarms: AlarmStore) => (await alarms.active()).filter((a) => a.source.id === ids.truck).map((a) => a.type).sort();
@@ -148,6 +149,11 @@ describe.each(testDatabases)('alarm rules and rule state on $name', (kind) => {
     await third.engine.settled();
     expect(await open(third.alarms)).toEqual(['overspeed']);
     now = base + 3600_000 + 300_000;
+    third.engine.useVehicles(new Map()); // deleted from the registry: not swept
+    third.engine.sweep();
+    await third.engine.settled();
+    expect(await open(third.alarms)).toEqual(['overspeed']);
+    third.engine.useVehicles(new Map([[ids.truck, null]]));
     third.engine.sweep();
     await third.engine.settled();
     expect(await open(third.alarms)).toEqual(['offline', 'overspeed']);
