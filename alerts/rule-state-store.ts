@@ -28,7 +28,9 @@ export class RuleStateStore {
 
   set(kind: string, sourceKind: 'sensor' | 'vehicle', id: number, state: unknown): void {
     const key: Key = `${kind}|${sourceKind}|${id}`;
-    if (this.states.get(key) === state) return;
+    const prev = this.states.get(key);
+    // Steps return fresh objects even when nothing changed; unchanged state is not worth a write.
+    if (prev === state || (typeof state === 'object' && JSON.stringify(prev) === JSON.stringify(state))) return;
     this.states.set(key, state);
     this.dirty.add(key);
     this.timer ??= setTimeout(() => void this.flush().catch((err) => this.opts.onError?.(err)), this.opts.debounceMs);
