@@ -1,16 +1,8 @@
-import type { SensorKind } from '../platform/registries/tanks.ts';
 import type { Severity, ThresholdLevel } from './alarm-decision.ts';
 import type { SensorFaultCause } from './rules/sensor-fault-rule.ts';
 import { terminalAlarmTypes } from './rules/terminal-alarm-rule.ts';
 
-export const sensorKindLabel: Record<SensorKind, string> = {
-  level: '液位',
-  temperature: '温度',
-  pressure: '压力',
-  combustible_gas: '可燃气体',
-  toxic_gas: '有毒气体',
-  oxygen: '氧含量',
-};
+export { sensorKindLabels as sensorKindLabel } from '../platform/registries/tanks.ts';
 
 export const thresholdLevelLabel: Record<ThresholdLevel, string> = {
   high_high: '高高报',

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Alarm } from '../alarm-store.ts';
 import { severityLabel } from '../notifications/notification-text.ts';
-import { thresholdLevelLabel } from '../alarm-labels.ts';
+import { alarmTypeLabel, thresholdLevelLabel } from '../alarm-labels.ts';
 
-const typeLabel: Record<string, string> = { threshold: '超限报警', data_interruption: '数据中断', sos: '紧急报警（SOS）' };
 
 /** Beijing time as people read it in a report. */
 const local = (t: string | null) => (t ? new Date(new Date(t).getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ') : null);
@@ -18,7 +17,7 @@ function handlingState(a: Alarm): string {
 
 const columns: Array<{ header: string; width: number; value: (a: Alarm) => unknown }> = [
   { header: '编号', width: 8, value: (a) => a.id },
-  { header: '报警类型', width: 14, value: (a) => typeLabel[a.type] ?? a.type },
+  { header: '报警类型', width: 14, value: (a) => alarmTypeLabel[a.type] ?? a.type },
   { header: '报警级别', width: 10, value: (a) => (a.level ? thresholdLevelLabel[a.level] : null) },
   { header: '严重程度', width: 10, value: (a) => severityLabel[a.severity] },
   { header: '报警对象', width: 24, value: (a) => a.source.name },
