@@ -219,6 +219,14 @@ describe.each(testDatabases)('registries and access on $name', (kind) => {
     expect((await call('GET', '/api/enterprises', 'fresh')).statusCode).toBe(200);
   });
 
+  it('lets administrators search the login log, and nobody else', async () => {
+    await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county', password: 'wrong-password' } });
+    const failed = (await call('GET', '/api/auth/login-log?username=county&success=false', 'admin')).json();
+    expect(failed.items).toEqual([expect.objectContaining({ username: 'county', success: false, reason: 'bad_password' })]);
+    expect((await call('GET', '/api/auth/login-log?username=county&success=true', 'admin')).json().total).toBe(1);
+    expect((await call('GET', '/api/auth/login-log', 'prov')).statusCode).toBe(403);
+  });
+
   it('expires passwords after the configured age', async () => {
     await db.query(`update users set password_changed_at = now() - interval '91 days' where username = 'js'`);
     expect((await call('GET', '/api/enterprises', 'js')).json().error).toBe('password_change_required');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
 import type { Scope } from '../../platform/auth/scope.ts';
+import { Conditions, logPage } from './log-query.ts';
 
 /**
  * Entries carry the region and enterprise of the record at the time, so history stays readable after a delete
@@ -44,26 +45,10 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
     },
     async (req) => {
       const q = req.query;
-      const params: unknown[] = [];
-      const where = [auditScope(req.user!.scope, params)];
-      const add = (sql: string, v: unknown) => {
-        params.push(v);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      if (q.module) add('module = ?', q.module);
-      if (q.recordId) add('record_id = ?', q.recordId);
-      if (q.actor) add('actor = ?', q.actor);
-      if (q.action) add('action = ?', q.action);
-      if (q.from) add('at >= ?', q.from);
-      if (q.to) add('at < ?', q.to);
-      const cond = where.join(' and ');
-      const [{ total }] = await db.query<{ total: number }>(`select count(*)::int as total from audit_log where ${cond}`, params);
-      const items = await db.query(
-        `select id, at, actor, ip, module, record_id as "recordId", action, before, after from audit_log where ${cond}
-         order by id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-        params,
-      );
-      return { items, total };
+      const where = new Conditions();
+      where.raw(auditScope(req.user!.scope, where.params));
+      where.add('module = ?', q.module).add('record_id = ?', q.recordId).add('actor = ?', q.actor).add('action = ?', q.action).add('at >= ?', q.from).add('at < ?', q.to);
+      return logPage(db, 'audit_log', `id, at, actor, ip, module, record_id as "recordId", action, before, after`, where, q.page, q.pageSize);
     },
   );
 };

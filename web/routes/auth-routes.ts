@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Accounts } from '../../platform/auth/accounts.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { passwordProblem } from '../../platform/auth/password-policy.ts';
+import { Conditions, logPage } from './log-query.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ accounts: Accounts; db: Database }> = async (app, { accounts, db }) => {
   app.post(
@@ -91,17 +92,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ accounts: Accounts; db: Databas
     },
     async (req) => {
       const q = req.query;
-      const params: unknown[] = [];
-      const where: string[] = ['true'];
-      const add = (sql: string, v: unknown) => (params.push(v), where.push(sql.replace('?', `$${params.length}`)));
-      if (q.username) add('username = ?', q.username);
-      if (q.success) add('success = ?', q.success === 'true');
-      if (q.from) add('at >= ?', q.from);
-      if (q.to) add('at < ?', q.to);
-      const cond = where.join(' and ');
-      const [{ total }] = await db.query<{ total: number }>(`select count(*)::int as total from login_log where ${cond}`, params);
-      const items = await db.query(`select * from login_log where ${cond} order by id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`, params);
-      return { items, total };
+      const where = new Conditions()
+        .add('username = ?', q.username)
+        .add('success = ?', q.success && q.success === 'true')
+        .add('at >= ?', q.from)
+        .add('at < ?', q.to);
+      return logPage(db, 'login_log', '*', where, q.page, q.pageSize);
     },
   );
 };
