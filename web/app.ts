@@ -40,6 +40,7 @@ import { sendAcknowledgementText } from './routes/alarm-tts.ts';
 import { alarmHistoryRoutes } from './routes/alarm-history-routes.ts';
 import { alarmNotificationRoutes } from './routes/alarm-notification-routes.ts';
 import { alarmSlaRoutes } from './routes/alarm-sla-routes.ts';
+import { alarmAttachmentRoutes } from './routes/alarm-attachment-routes.ts';
 import type { SlaDefaults } from '../alerts/sla/sla-monitor.ts';
 
 export interface AppDeps {
@@ -61,6 +62,8 @@ export interface AppDeps {
   jt808?: Omit<Jt808RouteDeps, 'db'>;
   /** Acknowledge and dispose deadlines where no policy row applies; domain.md defaults when absent. */
   slaDefaults?: SlaDefaults;
+  /** Where 处置反馈 attachments are stored (`<dataDir>/attachments`); no attachment routes when absent. */
+  dataDir?: string;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -100,6 +103,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     onAcknowledged: sosAck && sosText ? (alarm, opts) => (sosAck(alarm), sosText(alarm, opts.ttsText)) : undefined,
   });
   await app.register(alarmHistoryRoutes, { db: deps.db });
+  if (deps.dataDir) await app.register(alarmAttachmentRoutes, { alarms: deps.alarms, dataDir: deps.dataDir });
   await app.register(alarmNotificationRoutes, { db: deps.db });
   await app.register(alarmSlaRoutes, { db: deps.db, defaults: deps.slaDefaults ?? { ackMinutes: 5, disposeMinutes: 120 } });
   await app.register(alarmRuleRoutes, { rules: deps.rules ?? new RuleStore(deps.db) });
