@@ -1,11 +1,14 @@
 // Right column: real-time alarm list (#alarm-list > li.alarm-item[data-alarm-id]).
 // Newest first; an alarm leaves the list once it is both cleared and acknowledged.
+// Each change carries a cursor (alarm_events id): the highest seen is where a resync resumes.
 import { esc, isNum, toNum, pulseClass } from './dom.js';
-import { SEVERITY, SEVERITY_RANK, alarmTypeLabel, alarmStateLabel, fmtTime, fmtDateTime, fmtNum } from './labels.js';
+import { SEVERITY, SEVERITY_RANK, alarmTypeLabel, alarmStateLabel, alarmHandlingState, fmtTime, fmtDateTime, fmtNum } from './labels.js';
 
 const alarms = new Map();    // id -> Alarm
 const nodes = new Map();     // id -> li
 const touchedAt = new Map(); // id -> ms of last change from an event / ack
+const cursors = new Map();   // id -> cursor of the newest change applied
+let lastCursor = 0;          // highest cursor seen, for GET /api/alarms/changes?since=
 let listEl = null;
 let hiddenByServer = 0;      // open alarms the server counted but did not send
 let opts = {
@@ -13,6 +16,7 @@ let opts = {
   ack: async () => { throw new Error('ack not configured'); },
   onSelect: () => {},
   onChange: () => {},
+  onUpdate: () => {}, // every change of an alarm, listed or not (the detail panel follows it)
 };
 
 export const isClosed = (a) => !a.active && a.acknowledged;
@@ -51,7 +55,7 @@ async function doAck(alarm, li) {
   try {
     const res = await opts.ack(alarm.id);
     const updated = res && res.alarm ? res.alarm : { ...alarm, acknowledged: true };
-    applyAlarmEvent({ action: 'acknowledged', alarm: updated });
+    applyAlarmEvent({ action: 'acknowledged', alarm: updated, cursor: res && res.cursor });
   } catch (err) {
     delete li.dataset.pending;
     const b = li.querySelector('.alarm-ack');
@@ -97,6 +101,7 @@ function renderItem(a) {
   }
   li.dataset.severity = a.severity || 'warning';
   li.dataset.acknowledged = a.acknowledged ? 'true' : 'false';
+  li.dataset.state = alarmHandlingState(a);
   li.dataset.active = a.active ? 'true' : 'false';
   li.dataset.sourceKind = (a.source && a.source.kind) || '';
   delete li.dataset.pending;
@@ -162,19 +167,51 @@ export function setAlarms(items, total, startedAt = 0) {
   opts.onChange();
 }
 
-/** Live `alarm` event { action, alarm }. Returns the alarm if it is (still) listed. */
+/** False when a change older than one already applied to this alarm arrives late. */
+function takeCursor(id, cursor) {
+  if (!isNum(cursor)) return true;
+  if ((cursors.get(id) || 0) >= cursor) return false;
+  cursors.set(id, cursor);
+  if (cursor > lastCursor) lastCursor = cursor;
+  return true;
+}
+
+export const alarmCursor = () => lastCursor;
+export const getAlarm = (id) => alarms.get(key(id)) || null;
+
+/** Live `alarm` event { action, alarm, cursor?, step? } (or a step's answer). Returns the alarm if it is (still) listed. */
 export function applyAlarmEvent(evt) {
   const a = evt && evt.alarm;
   if (!a || a.id == null) return null;
   const id = key(a.id);
+  if (!takeCursor(id, evt.cursor)) return alarms.get(id) || null;
   touchedAt.set(id, Date.now());
   const alarm = evt.action === 'acknowledged' ? { ...a, acknowledged: true }
     : evt.action === 'cleared' ? { ...a, active: false } : a;
   const listed = upsert(alarm);
+  opts.onUpdate(alarm);
   reorder();
   if (listed && evt.action === 'raised') pulseClass(nodes.get(id), 'fresh', 6000);
   opts.onChange();
   return listed ? alarm : null;
+}
+
+/** Items of GET /api/alarms/changes: each alarm's current state after the cursor. Returns the alarms applied. */
+export function applyAlarmChanges(items) {
+  const applied = [];
+  for (const it of Array.isArray(items) ? items : []) {
+    const a = it && it.alarm;
+    if (!a || a.id == null || !takeCursor(key(a.id), it.cursor)) continue;
+    touchedAt.set(key(a.id), Date.now());
+    upsert(a);
+    opts.onUpdate(a);
+    applied.push(a);
+  }
+  if (applied.length) {
+    reorder();
+    opts.onChange();
+  }
+  return applied;
 }
 
 /** Re-render texts that depend on other data (e.g. after tanks/vehicles load). */
@@ -223,6 +260,8 @@ export function worstUnacked() {
 export function clearAlarms() {
   for (const id of [...alarms.keys()]) removeItem(id);
   touchedAt.clear();
+  cursors.clear();
+  lastCursor = 0;
   hiddenByServer = 0;
   if (listEl) renderEmpty();
 }

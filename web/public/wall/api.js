@@ -88,5 +88,58 @@ export const api = {
   vehicles: () => request('GET', '/api/monitor/vehicles'),
   openAlarms: () => request('GET', '/api/alarms?state=open'),
   logout: () => request('POST', '/api/auth/logout', {}),
-  ackAlarm: (id) => request('POST', `/api/alarms/${encodeURIComponent(id)}/ack`, {}),
+  ackAlarm: (id, body = {}) => request('POST', `/api/alarms/${encodeURIComponent(id)}/ack`, body),
+  alarm: (id) => request('GET', `/api/alarms/${encodeURIComponent(id)}`),
+  alarmEvents: (id) => request('GET', `/api/alarms/${encodeURIComponent(id)}/events`),
+  /** step: clear | dispose | close | review; answered {alarm, cursor}, 409 with a Chinese message out of order. */
+  alarmStep: (id, step, body = {}) => request('POST', `/api/alarms/${encodeURIComponent(id)}/${step}`, body),
+  alarmChanges: (since, limit = 500) => request('GET', `/api/alarms/changes?since=${encodeURIComponent(since)}&limit=${limit}`),
+  uploadAttachment: (id, file) => sendFile(`/api/alarms/${encodeURIComponent(id)}/attachments`, file),
+  fetchBlob: (path) => fetchBlob(path),
 };
+
+function authHeaders() {
+  const token = getToken();
+  if (!token) {
+    unauthorizedHandler();
+    throw new ApiError(401, null, defaultMessage(401));
+  }
+  return { Authorization: `Bearer ${token}` };
+}
+
+async function failure(res) {
+  if (res.status === 401) unauthorizedHandler();
+  let data = null;
+  try { data = await res.json(); } catch { data = null; }
+  const msg = data && typeof data.message === 'string' && data.message ? data.message : defaultMessage(res.status);
+  return new ApiError(res.status, data, msg);
+}
+
+/** Raw file body upload (Content-Type from the file, name URL-encoded in X-File-Name). */
+async function sendFile(path, file) {
+  let res;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { ...authHeaders(), Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name || '') },
+      body: file,
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, null, '无法连接服务器，请检查网络');
+  }
+  if (!res.ok) throw await failure(res);
+  return res.json();
+}
+
+/** An authorised download (links cannot carry the bearer token). */
+async function fetchBlob(path) {
+  let res;
+  try {
+    res = await fetch(path, { headers: authHeaders(), cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, null, '无法连接服务器，请检查网络');
+  }
+  if (!res.ok) throw await failure(res);
+  return res.blob();
+}

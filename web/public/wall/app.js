@@ -11,7 +11,10 @@ import {
   initVehicles, setVehicles, applyPositions, setVehicleOnline, setAlarmVehicles,
   flashVehicle, focusVehicle, vehicleInfo, vehicleCounts, tickVehicles, clearVehicles,
 } from './vehicles.js';
-import { initAlarms, setAlarms, applyAlarmEvent, alarmStats, refreshAlarmTexts, clearAlarms } from './alarms.js';
+import {
+  initAlarms, setAlarms, applyAlarmEvent, applyAlarmChanges, alarmCursor, alarmStats, refreshAlarmTexts, clearAlarms,
+} from './alarms.js';
+import { initAlarmDetail, openAlarmDetail, updateAlarmDetail, closeAlarmDetail } from './alarm-detail.js';
 import { connectLive, disconnectLive } from './live.js';
 import { updateStatus, markDataReceived } from './statusbar.js';
 import { toast, alarmTone, unlockAudio } from './toast.js';
@@ -119,6 +122,23 @@ async function resyncAlarms(my) {
   }
 }
 
+/** Every alarm changed after the highest cursor seen (page until done): catches what a disconnect missed. */
+async function catchUpAlarms(my) {
+  let since = alarmCursor();
+  if (!since) return; // no change seen yet: the open-list snapshot is the whole picture
+  try {
+    for (;;) {
+      const res = await api.alarmChanges(since);
+      if (my !== session) return;
+      applyAlarmChanges((res && res.items) || []);
+      if (!res || !res.more || !(res.cursor > since)) break;
+      since = res.cursor;
+    }
+  } catch (err) {
+    if (my === session) reportLoadError('报警变更', err);
+  }
+}
+
 // ---------- live channel --------------------------------------------------
 
 function startLive(my) {
@@ -128,6 +148,7 @@ function startLive(my) {
       setConnState('connected');
       if (isReconnect) {
         toast('实时数据通道已恢复，正在同步数据', 'ok', 4000);
+        catchUpAlarms(my);
         loadSnapshot(my); // includes /api/alarms?state=open
       } else {
         resyncAlarms(my);
@@ -201,6 +222,7 @@ function stopWall(message) {
   timers.forEach(clearInterval);
   timers = [];
   clearSession();
+  closeAlarmDetail();
   clearAlarms();
   clearTanks();
   clearVehicles();
@@ -229,12 +251,14 @@ function boot() {
   initAlarms(document.getElementById('alarm-list'), {
     describeSource,
     ack: (id) => api.ackAlarm(id),
+    onUpdate: updateAlarmDetail,
     onAckError(err) {
       if (err && err.status === 401) return;
       toast(`确认失败：${(err && err.message) || '未知错误'}`, 'error', 8000);
       if (err && (err.status === 404 || err.status === 409)) resyncAlarms(session);
     },
     onSelect(alarm) {
+      openAlarmDetail(alarm);
       const src = alarm.source || {};
       if (src.kind === 'vehicle') {
         if (!focusVehicle(src.id)) toast('该车辆暂无定位信息', 'info', 3000);
@@ -243,6 +267,13 @@ function boot() {
       }
     },
     onChange: onAlarmsChanged,
+  });
+  initAlarmDetail(document.getElementById('alarm-detail'), {
+    api,
+    role: () => (getUser() || {}).role || null,
+    describeSource,
+    toast,
+    onStep: (res, action) => { if (res && res.alarm) applyAlarmEvent({ action, alarm: res.alarm, cursor: res.cursor }); },
   });
   document.getElementById('alarm-filter').addEventListener('click', (ev) => {
     const btn = ev.target.closest('button[data-filter]');

@@ -24,65 +24,56 @@ export const SENSOR_STATE = {
 export const SEVERITY = { critical: '紧急', major: '重要', minor: '一般', warning: '提示' };
 export const SEVERITY_RANK = { critical: 4, major: 3, minor: 2, warning: 1 };
 
-// Alarm types other than 'threshold'. Several spellings are accepted because
-// the vehicle side (JT/T 808 alarm flags) may name them differently.
-const ALARM_TYPE = {
+// Every alarm type the engine raises: a copy of alarmTypeLabel in alerts/alarm-labels.ts (keep in step).
+const TERMINAL_ALARM = {
+  terminal_overspeed: '超速报警',
+  terminal_fatigue: '疲劳驾驶报警',
+  terminal_danger: '危险预警',
+  terminal_gnss_fault: 'GNSS 模块故障',
+  terminal_gnss_antenna_open: 'GNSS 天线未接或剪断',
+  terminal_gnss_antenna_short: 'GNSS 天线短路',
+  terminal_power_low: '主电源欠压',
+  terminal_power_cut: '主电源掉电',
+  terminal_lcd_fault: '显示屏故障',
+  terminal_tts_fault: 'TTS 模块故障',
+  terminal_camera_fault: '摄像头故障',
+  terminal_ic_card_fault: 'IC 卡模块故障',
+  terminal_overspeed_warning: '超速预警',
+  terminal_fatigue_warning: '疲劳驾驶预警',
+  terminal_violation_driving: '违规行驶报警',
+  terminal_tyre_pressure: '胎压预警',
+  terminal_right_turn_blind_zone: '右转盲区异常报警',
+  terminal_daily_driving_overtime: '当天累计驾驶超时',
+  terminal_parking_overtime: '超时停车',
+  terminal_area_in_out: '进出区域',
+  terminal_route_in_out: '进出路线',
+  terminal_section_time: '路段行驶时间不足或过长',
+  terminal_route_deviation: '路线偏离报警',
+  terminal_vss_fault: '车辆 VSS 故障',
+  terminal_fuel_abnormal: '车辆油量异常',
+  terminal_stolen: '车辆被盗',
+  terminal_illegal_ignition: '车辆非法点火',
+  terminal_illegal_displacement: '车辆非法位移',
+  terminal_collision: '碰撞预警',
+  terminal_rollover: '侧翻预警',
+  terminal_illegal_door_open: '非法开门报警',
+};
+export const ALARM_TYPE = {
   threshold: '超限报警',
-  sos: '紧急报警(SOS)',
-  emergency: '紧急报警(SOS)',
-  stale: '数据中断',
-  nodata: '数据中断',
-  no_data: '数据中断',
-  data_loss: '数据中断',
-  data_timeout: '数据中断',
-  comm_loss: '数据中断',
-  offline: '设备离线',
-  device_offline: '设备离线',
-  vehicle_offline: '车辆离线',
-  fault: '设备故障',
-  device_fault: '设备故障',
+  data_interruption: '数据中断',
   sensor_fault: '传感器故障',
-  quality: '数据质量异常',
+  rate_of_change: '变化速率异常',
+  sos: '紧急报警（SOS）',
   overspeed: '超速',
-  speeding: '超速',
-  overspeed_warning: '超速预警',
-  fatigue: '疲劳驾驶',
-  fatigue_driving: '疲劳驾驶',
-  fatigue_warning: '疲劳驾驶预警',
-  geofence: '区域越界',
-  area_in: '进入区域',
-  area_out: '驶出区域',
-  fence_in: '进入区域',
-  fence_out: '驶出区域',
-  route_deviation: '偏离路线',
-  deviation: '偏离路线',
-  parking_overtime: '超时停车',
-  illegal_parking: '违规停车',
-  driving_overtime: '当天累计驾驶超时',
-  night_driving: '禁行时段行驶',
-  gnss_fault: '定位模块故障',
-  gnss_antenna_open: '定位天线未接',
-  gnss_antenna_short: '定位天线短路',
-  power_low: '主电源欠压',
-  power_undervoltage: '主电源欠压',
-  power_off: '主电源掉电',
-  power_cut: '主电源掉电',
-  tts_fault: '语音模块故障',
-  camera_fault: '摄像头故障',
-  collision: '碰撞预警',
-  rollover: '侧翻预警',
-  illegal_ignition: '非法点火',
-  illegal_move: '非法位移',
-  illegal_displacement: '非法位移',
-  theft: '车辆被盗',
-  fuel_abnormal: '油量异常',
-  forward_collision: '前向碰撞预警',
-  lane_departure: '车道偏离',
-  distraction: '分神驾驶',
-  phone: '接打电话',
-  phone_call: '接打电话',
-  smoking: '抽烟',
-  driver_abnormal: '驾驶员异常',
+  fatigue_continuous: '疲劳驾驶',
+  fatigue_daily: '当日累计驾驶超时',
+  geofence_forbidden: '驶入禁入区',
+  geofence_outside: '驶出限定区域',
+  route_deviation: '偏离规定路线',
+  parking_overtime: '敏感区域停车超时',
+  offline: '车辆离线',
+  offline_on_trip: '运输途中失联',
+  ...Object.fromEntries(Object.entries(TERMINAL_ALARM).map(([type, label]) => [type, `终端${label}`])),
 };
 
 export function alarmTypeLabel(alarm) {
@@ -92,10 +83,39 @@ export function alarmTypeLabel(alarm) {
   return alarm.type ? String(alarm.type) : '报警';
 }
 
-export function alarmStateLabel(alarm) {
-  if (!alarm.active) return alarm.acknowledged ? '已消除' : '已消除·未确认';
-  return alarm.acknowledged ? '已确认' : '未确认';
+/** Handling state, also li.alarm-item[data-state]: closed > disposed > active/cleared × acknowledged. */
+export function alarmHandlingState(alarm) {
+  if (alarm.closedAt) return 'closed';
+  if (alarm.disposedAt) return 'disposed';
+  return `${alarm.active ? 'active' : 'cleared'}-${alarm.acknowledged ? 'acked' : 'unacked'}`;
 }
+
+export const HANDLING_STATE = {
+  'active-unacked': '未确认',
+  'active-acked': '已确认',
+  'cleared-unacked': '已消除·未确认',
+  'cleared-acked': '已消除',
+  disposed: '已处置',
+  closed: '已消警',
+};
+
+export function alarmStateLabel(alarm) {
+  return HANDLING_STATE[alarmHandlingState(alarm)];
+}
+
+/** alarm_events actions (GET /api/alarms/{id}/events). */
+export const EVENT_ACTION = {
+  raised: '报警产生',
+  cleared: '报警消除',
+  acknowledged: '确认',
+  disposed: '处置反馈',
+  closed: '消警',
+  reviewed: '核查',
+  escalated: '超时升级',
+  sla_breached: '处置超时',
+};
+
+export const REVIEW_RESULT = { passed: '通过', rejected: '退回' };
 
 export function unitLabel(unit) {
   if (!unit) return '';

@@ -1,0 +1,166 @@
+import { deflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mqtt, { type MqttClient } from 'mqtt';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
+
+type System = Awaited<ReturnType<typeof startTestSystem>>;
+
+/** A valid 1×1 red PNG, built here so the test carries no binary fixture. */
+function tinyPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** The wall in Chromium against the whole system: the handling workflow, attachments, and catching up after a disconnect. */
+describe('wall: alarm handling and resync', () => {
+  let sys: System;
+  let api: ReturnType<typeof apiClient>;
+  let device: { code: string; secret: string };
+  let gateway: MqttClient;
+  let browser: Browser;
+  let page: Page;
+  const sensorIds: Record<string, number> = {};
+
+  const publish = (sensor: string, value: number) =>
+    gateway.publishAsync(`devices/${device.code}/telemetry`, JSON.stringify({ sensor, value }), { qos: 1 });
+  const openAlarmOf = (sensor: string) =>
+    eventually(async () => {
+      const res = await api.call('GET', '/api/alarms?state=open');
+      return res.body.items.find((a: { source: { id: number }; active: boolean }) => a.source.id === sensorIds[sensor] && a.active) as { id: number } | undefined;
+    }, `open alarm of ${sensor}`);
+  const item = (id: number, state?: string) => `li.alarm-item[data-alarm-id="${id}"]${state ? `[data-state="${state}"]` : ''}`;
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    api = apiClient(sys.urls.http);
+    await api.login('admin', ADMIN_PASSWORD);
+    const enterprise = await api.call('POST', '/api/enterprises', { code: '91320116MA1XYW0H2C', name: '处置测试化工有限公司', regionCode: '320116' });
+    const dev = await api.call('POST', '/api/devices', { code: 'GW-H1', name: '处置网关', enterpriseId: enterprise.body.id });
+    device = { code: 'GW-H1', secret: dev.body.secret };
+    const sensor = (code: string) => ({ code, kind: 'level', unit: 'm', deviceId: dev.body.id, rangeMin: 0, rangeMax: 20, high: 15, highHigh: 17, deadband: 0.5 });
+    const tank = await api.call('POST', '/api/tanks', {
+      enterpriseId: enterprise.body.id, code: 'H101', name: '处置1#罐', medium: '甲醇', sensors: [sensor('HL1'), sensor('HL2'), sensor('HL3')],
+    });
+    expect(tank.status).toBe(201);
+    for (const s of tank.body.sensors) sensorIds[s.code] = s.id;
+    gateway = await mqtt.connectAsync(sys.urls.mqtt, { username: device.code, password: device.secret, reconnectPeriod: 0 });
+
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.goto(`${sys.urls.http}/wall/`);
+    await page.fill('#username', 'admin');
+    await page.fill('#password', ADMIN_PASSWORD);
+    await page.click('#login-submit');
+    await page.waitForSelector('#conn-state[data-state="connected"]');
+  });
+
+  afterAll(async () => {
+    await gateway?.endAsync();
+    await browser?.close();
+    await sys?.dispose();
+  });
+
+  it('acknowledges, disposes with a PNG attachment, closes and reviews from the detail panel; each step is recorded with who and when', async () => {
+    await publish('HL1', 15.8);
+    const { id } = await openAlarmOf('HL1');
+    await page.waitForSelector(item(id, 'active-unacked'));
+
+    await page.click(`${item(id)} .ai-source`);
+    await page.waitForSelector(`#alarm-detail[data-alarm-id="${id}"][data-state="active-unacked"]`);
+    const facts = await page.textContent('#alarm-detail .ad-fields');
+    expect(facts).toContain('处置1#罐');
+    expect(facts).toContain('高报');
+    expect(facts).toContain('15.80');
+    await page.waitForSelector('#alarm-detail .ad-event[data-action="raised"]');
+    expect(await page.locator('#alarm-step-close').count()).toBe(0); // not before disposal
+
+    await page.click('#alarm-step-ack');
+    await page.waitForSelector(item(id, 'active-acked'));
+    await page.click('#alarm-step-dispose');
+    await page.fill('#dispose-form [name=cause]', '进料阀门未关严');
+    await page.fill('#dispose-form [name=measures]', '关闭进料阀，倒罐至2#罐');
+    const png = tinyPng();
+    await page.setInputFiles('#dispose-files', { name: '现场照片.png', mimeType: 'image/png', buffer: png });
+    await page.click('#dispose-submit');
+    await page.waitForSelector(item(id, 'disposed'));
+    await page.waitForSelector('#alarm-detail .ad-event[data-action="disposed"]');
+    expect(await page.textContent('#alarm-detail .ad-fields')).toContain('进料阀门未关严');
+
+    await page.click('#alarm-step-close');
+    await page.waitForSelector(`#alarm-detail[data-alarm-id="${id}"][data-state="closed"]`);
+    await page.waitForSelector(item(id), { state: 'detached' }); // closed: off the open list
+
+    await page.click('#alarm-step-review'); // the admin may review
+    await page.selectOption('#review-form [name=result]', 'passed');
+    await page.fill('#review-form [name=comment]', '处置得当');
+    await page.click('#review-submit');
+    await page.waitForSelector('#alarm-detail .ad-event[data-action="reviewed"]');
+    expect(await page.locator('#alarm-detail .ad-actions button').count()).toBe(0);
+
+    const events = await api.call('GET', `/api/alarms/${id}/events`);
+    const steps = events.body.items.filter((e: { action: string }) => e.action !== 'raised');
+    expect(steps.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+      ['acknowledged', 'admin'], ['disposed', 'admin'], ['closed', 'admin'], ['reviewed', 'admin'],
+    ]);
+    for (const e of steps) expect(Number.isNaN(Date.parse(e.at))).toBe(false);
+
+    const alarm = (await api.call('GET', `/api/alarms/${id}`)).body;
+    expect(alarm).toMatchObject({ active: false, acknowledgedBy: 'admin', disposedBy: 'admin', closedBy: 'admin', reviewedBy: 'admin', review: { result: 'passed', comment: '处置得当' } });
+    expect(alarm.disposal).toMatchObject({ cause: '进料阀门未关严', measures: '关闭进料阀，倒罐至2#罐' });
+    expect(alarm.disposal.attachments).toHaveLength(1);
+    const url: string = alarm.disposal.attachments[0];
+    expect(url).toMatch(new RegExp(`^/api/alarms/${id}/attachments/[0-9a-f-]{36}\\.png$`));
+    const download = await fetch(`${sys.urls.http}${url}`, { headers: { authorization: `Bearer ${api.token}` } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+    expect((await fetch(`${sys.urls.http}${url}`)).status).toBe(401);
+  });
+
+  it('after a disconnect, catches up from its cursor: an alarm raised and cleared meanwhile is shown, a step done elsewhere too', async () => {
+    await publish('HL2', 15.9);
+    const seenBefore = await openAlarmOf('HL2');
+    await page.waitForSelector(item(seenBefore.id, 'active-unacked')); // the wall has a cursor now
+
+    await page.context().setOffline(true);
+    await page.waitForSelector('#conn-state[data-state="disconnected"]');
+
+    await publish('HL3', 16.2);
+    const missed = await openAlarmOf('HL3');
+    await publish('HL3', 13.0);
+    await eventually(async () => (await api.call('GET', `/api/alarms/${missed.id}`)).body.active === false, 'missed alarm cleared');
+    expect((await api.call('POST', `/api/alarms/${seenBefore.id}/ack`)).status).toBe(200);
+    expect(await page.locator(item(missed.id)).count()).toBe(0);
+
+    const changes = page.waitForRequest((r) => /\/api\/alarms\/changes\?since=[1-9]\d*/.test(r.url()));
+    await page.context().setOffline(false);
+    await changes;
+    await page.waitForSelector('#conn-state[data-state="connected"]');
+    await page.waitForSelector(item(missed.id, 'cleared-unacked'));
+    await page.waitForSelector(item(seenBefore.id, 'active-acked'));
+  });
+});
