@@ -10,6 +10,7 @@ import { evaluateOverspeed, initialOverspeedState, type OverspeedState } from '.
 import { evaluateFatigue, initialFatigueState, type FatigueState } from './rules/fatigue-rule.ts';
 import { evaluateGeofence, initialGeofenceState, type GeofenceState } from './rules/geofence-rule.ts';
 import { evaluateOffline, type OfflineState } from './rules/offline-rule.ts';
+import { evaluateOfflineOnTrip } from './rules/offline-on-trip-rule.ts';
 import { evaluateSensorFault, sensorFaultCause } from './rules/sensor-fault-rule.ts';
 import { evaluateRateOfChange, initialRateState, type RateState } from './rules/rate-of-change-rule.ts';
 import type { RuleOutcome } from './rules/rule-outcome.ts';
@@ -20,7 +21,8 @@ import type { RuleStateStore } from './rule-state-store.ts';
 import { sensorFaultLabel, sensorKindLabel, terminalAlarmLabel, thresholdLevelLabel } from './alarm-labels.ts';
 import type { DataInterruptionEvent } from '../monitor/live-state/stale-detector.ts';
 
-type OfflineEntry = { rule: OfflineState | undefined; source: AlarmSource };
+/** `trip`: an offline_on_trip alarm is open for this vehicle. */
+type OfflineEntry = { rule: OfflineState | undefined; source: AlarmSource; trip?: boolean };
 
 const sensorSource = (s: SensorInfo): AlarmSource => ({
   kind: 'sensor',
@@ -30,6 +32,7 @@ const sensorSource = (s: SensorInfo): AlarmSource => ({
   regionCode: s.regionCode,
 });
 const subjectOf = (s: AlarmSource) => ({ sourceKind: s.kind, sourceId: s.id, enterpriseId: s.enterpriseId, regionCode: s.regionCode });
+const silence = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} 分钟` : `${s} 秒`);
 const bitLabel = Object.fromEntries(Object.entries(terminalAlarmTypes).map(([bit, type]) => [type, terminalAlarmLabel[Number(bit)]]));
 
 /**
@@ -44,6 +47,8 @@ export class AlarmEngine {
   private fences = new GeofenceIndex([]);
   /** Registered vehicles and their speed limits (km/h, null = none set). */
   private vehicles = new Map<number, number | null>();
+  /** Vehicles on an in-transit waybill, with its code. */
+  private trips = new Map<number, string>();
   private readonly now: () => number;
 
   constructor(
@@ -85,6 +90,11 @@ export class AlarmEngine {
   /** The vehicle registry: who is swept for offline, and each vehicle's own speed limit. */
   useVehicles(vehicles: Map<number, number | null>): void {
     this.vehicles = vehicles;
+  }
+
+  /** Vehicles with an in-transit waybill (vehicle id → waybill code): their silence is also `offline_on_trip`. */
+  useTrips(trips: Map<number, string>): void {
+    this.trips = trips;
   }
 
   onChange(listener: (change: AlarmChange) => void): void {
@@ -211,12 +221,16 @@ export class AlarmEngine {
   private seen(source: AlarmSource): void {
     const prev = this.state.get<OfflineEntry>('offline', 'vehicle', source.id);
     const step = evaluateOffline(prev?.rule, { kind: 'seen', at: this.now() }, { timeoutS: 0 });
-    this.state.set('offline', 'vehicle', source.id, { rule: step.state, source } satisfies OfflineEntry);
+    const trip = evaluateOfflineOnTrip(prev?.trip ?? false, { kind: 'seen' });
+    this.state.set('offline', 'vehicle', source.id, { rule: step.state, source, trip: trip.state } satisfies OfflineEntry);
     const rule = this.rules.resolve('offline', subjectOf(source));
-    if (rule) this.emit(step.outcomes, rule, source, new Date(this.now()), () => '');
+    if (rule) this.emit([...step.outcomes, ...trip.outcomes], rule, source, new Date(this.now()), () => '');
   }
 
-  /** Raises offline for every vehicle silent past its timeout. Runs on the engine clock. */
+  /**
+   * Raises offline for every vehicle silent past its timeout, and the critical offline_on_trip as well when the vehicle
+   * has an in-transit waybill. Runs on the engine clock.
+   */
   sweep(): void {
     const now = this.now();
     for (const { id, state } of this.state.entries<OfflineEntry>('offline')) {
@@ -224,9 +238,14 @@ export class AlarmEngine {
       const rule = this.rules.resolve('offline', subjectOf(state.source));
       if (!rule) continue;
       const step = evaluateOffline(state.rule, { kind: 'sweep', at: now }, rule.params);
-      if (step.outcomes.length === 0) continue;
-      this.state.set('offline', 'vehicle', id, { rule: step.state, source: state.source } satisfies OfflineEntry);
-      this.emit(step.outcomes, rule, state.source, new Date(now), (o) => `${state.source.name} 离线：已 ${o.value} 秒无数据（超时 ${rule.params.timeoutS} 秒）`);
+      const waybill = this.trips.get(id);
+      const silentS = state.rule ? Math.round((now - state.rule.lastSeen) / 1000) : 0;
+      const trip = evaluateOfflineOnTrip(state.trip ?? false, { kind: 'sweep', offline: step.state?.active ?? false, silentS, waybill });
+      if (step.outcomes.length === 0 && trip.outcomes.length === 0) continue;
+      this.state.set('offline', 'vehicle', id, { rule: step.state, source: state.source, trip: trip.state } satisfies OfflineEntry);
+      const at = new Date(now);
+      this.emit(step.outcomes, rule, state.source, at, (o) => `${state.source.name} 离线：已 ${o.value} 秒无数据（超时 ${rule.params.timeoutS} 秒）`);
+      this.emit(trip.outcomes, rule, state.source, at, (o) => `${state.source.name} 运输途中失联（运单 ${waybill}，超过 ${silence(o.value ?? 0)}无定位）`, () => 'critical');
     }
   }
 

@@ -68,5 +68,6 @@ export const alarmTypeLabel: Readonly<Record<string, string>> = {
   route_deviation: '偏离规定路线',
   parking_overtime: '敏感区域停车超时',
   offline: '车辆离线',
+  offline_on_trip: '运输途中失联',
   ...Object.fromEntries(Object.entries(terminalAlarmTypes).map(([bit, type]) => [type, `终端${terminalAlarmLabel[Number(bit)].label}`])),
 };

@@ -10,7 +10,7 @@
 import type { HazardChemical } from '../platform/registries/hazard-grading.ts';
 import type { DemoEnterpriseFile } from './demo-enterprises.ts';
 
-export { demoVehicles, type DemoVehicle, type DemoStaff } from './demo-transport.ts';
+export { demoVehicles, demoWaybills, type DemoVehicle, type DemoStaff, type DemoWaybill } from './demo-transport.ts';
 
 /** WGS-84 centre of the park (the crossing of 柳城大街 and 园区中路). */
 export const PARK_CENTER = { lat: 41.52, lon: 120.4 };

@@ -85,3 +85,53 @@ export const demoVehicles: DemoVehicle[] = [
     escort: { name: '徐丽', idNumber: '211321199105041466', phone: '13904210114', certificateDueInDays: 360 },
   },
 ];
+
+export interface DemoWaybill {
+  code: string;
+  /** Vehicle by plate; the carrier, driver and escort are the vehicle's. */
+  plate: string;
+  consignor: string;
+  loader: string;
+  consignee: string;
+  goodsName: string;
+  unNumber: string;
+  hazmatClass: DemoVehicle['hazmatClass'];
+  packingGroup: 'I' | 'II' | 'III' | null;
+  quantityT: number;
+  origin: string;
+  destination: string;
+  route: string;
+  /** Departure at load time + this many hours (negative: already left). */
+  departureInHours: number;
+  /** Arrival at departure + this many hours; null while not arrived. */
+  arrivalAfterHours: number | null;
+  status: 'planned' | 'in_transit' | 'completed' | 'cancelled';
+}
+
+/** 电子运单 of the demo trucks: two on the road now (their silence is 运输途中失联), one done, one tomorrow. */
+export const demoWaybills: DemoWaybill[] = [
+  {
+    code: 'YD211321202611001', plate: '辽N·D2871', consignor: '朝阳华锦新材料有限公司', loader: '朝阳华锦新材料有限公司储运部',
+    consignee: '朝阳亿丰化工新材料有限公司', goodsName: '甲醇', unNumber: '1230', hazmatClass: '3', packingGroup: 'II', quantityT: 22.5,
+    origin: '柳城经济开发区柳城大街18号', destination: '柳城经济开发区纬一路12号', route: '柳城大街—经三路—纬一路',
+    departureInHours: -1, arrivalAfterHours: null, status: 'in_transit',
+  },
+  {
+    code: 'YD211321202611002', plate: '辽N·F1287', consignor: '朝阳市鑫盛化工有限公司', loader: '朝阳市鑫盛化工有限公司',
+    consignee: '朝阳德美纳米材料有限公司', goodsName: '液氨', unNumber: '1005', hazmatClass: '2', packingGroup: null, quantityT: 12.8,
+    origin: '柳城经济开发区', destination: '柳城经济开发区经一路6号', route: '柳城大街—园区中路—滨河大道',
+    departureInHours: -2, arrivalAfterHours: null, status: 'in_transit',
+  },
+  {
+    code: 'YD211321202611003', plate: '辽N·D3065', consignor: '朝阳卡斯特化工有限公司', loader: '朝阳卡斯特化工有限公司罐区',
+    consignee: '朝阳三元佳源科技有限公司', goodsName: '汽油', unNumber: '1203', hazmatClass: '3', packingGroup: 'II', quantityT: 23,
+    origin: '柳城经济开发区兴业路9号', destination: '柳城经济开发区纬二路3号', route: '兴业路—经三路—纬二路',
+    departureInHours: -72, arrivalAfterHours: 3, status: 'completed',
+  },
+  {
+    code: 'YD211321202611004', plate: '辽N·E6330', consignor: '朝阳亿丰化工新材料有限公司', loader: '朝阳亿丰化工新材料有限公司',
+    consignee: '朝阳华锦新材料有限公司', goodsName: '氢氧化钠溶液（液碱）', unNumber: '1824', hazmatClass: '8', packingGroup: 'II', quantityT: 25,
+    origin: '柳城经济开发区纬一路12号', destination: '柳城经济开发区柳城大街18号', route: '纬一路—经三路—柳城大街',
+    departureInHours: 24, arrivalAfterHours: null, status: 'planned',
+  },
+];

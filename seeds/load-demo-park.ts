@@ -11,9 +11,10 @@ import { tanksModule } from '../platform/registries/tanks.ts';
 import { camerasModule } from '../platform/registries/cameras.ts';
 import { vehiclesModule } from '../platform/registries/vehicles.ts';
 import { transportStaffModule } from '../platform/registries/transport-staff.ts';
+import { waybillsModule } from '../platform/registries/waybills.ts';
 import { geofencesModule } from '../platform/registries/geofences.ts';
 import { emergencyResourcesModule } from '../platform/registries/emergency-resources.ts';
-import { demoCameras, demoEnterprises, demoHazardSources, demoVehicles } from './demo-park.ts';
+import { demoCameras, demoEnterprises, demoHazardSources, demoVehicles, demoWaybills } from './demo-park.ts';
 import { demoEnterpriseUnits, demoOtherEnterprises, type DemoEnterpriseFile } from './demo-enterprises.ts';
 import { demoEmergencyResources, demoGeofences } from './demo-emergency.ts';
 import { DEMO_INITIAL_PASSWORD, demoOrganizations, demoUsers, type DemoOrganizationKey } from './demo-organizations.ts';
@@ -54,7 +55,7 @@ const required = <T>(value: T | undefined | null, what: string): T => {
 /**
  * Loads the demo park once, into an empty registry (an installation with any enterprise is left alone), in one
  * transaction: the supervision chain down to the park, a dozen enterprises with their organisations, gateways,
- * hazard sources, tanks and sensors, cameras, trucks with drivers and escorts, geofences, emergency resources
+ * hazard sources, tanks and sensors, cameras, trucks with drivers, escorts and waybills, geofences, emergency resources
  * and one login per role (initial password 123456, to be changed at first login).
  */
 export async function loadDemoPark(db: Database, log: Logger): Promise<boolean> {
@@ -134,18 +135,33 @@ export async function loadDemoPark(db: Database, log: Logger): Promise<boolean> 
       );
     }
 
+    const vehicleIds = new Map<string, number>();
+    const staffIds = new Map<string, number>();
     for (const v of demoVehicles) {
       const owner = enterpriseId(v.enterpriseCode);
-      await insertRecord(tx, vehiclesModule, {
+      const vehicleId = await insertRecord(tx, vehiclesModule, {
         plate: v.plate, plateColor: 2, enterpriseId: owner, terminalPhone: v.terminalPhone, speedLimitKmh: 60,
         hazmatClass: v.hazmatClass, tankVolumeM3: v.tankVolumeM3, inspectionExpiresOn: daysFromToday(v.inspectionDueInDays, today),
       });
+      vehicleIds.set(v.plate, required(vehicleId, `vehicle ${v.plate}`));
       for (const [kind, s] of [['driver', v.driver], ['escort', v.escort]] as const) {
-        await insertRecord(tx, transportStaffModule, {
+        const staffId = await insertRecord(tx, transportStaffModule, {
           enterpriseId: owner, kind, name: s.name, idNumber: s.idNumber, phone: s.phone, certificateNo: s.idNumber,
           certificateExpiresOn: daysFromToday(s.certificateDueInDays, today),
         });
+        staffIds.set(s.idNumber, required(staffId, `${kind} ${s.name}`));
       }
+    }
+
+    for (const { plate, departureInHours, arrivalAfterHours, ...w } of demoWaybills) {
+      const v = required(demoVehicles.find((d) => d.plate === plate), `vehicle ${plate}`);
+      const departure = today.getTime() + departureInHours * 3_600_000;
+      await insertRecord(tx, waybillsModule, {
+        ...w, enterpriseId: enterpriseId(v.enterpriseCode), vehicleId: required(vehicleIds.get(plate), `vehicle ${plate}`),
+        driverId: required(staffIds.get(v.driver.idNumber), `driver of ${plate}`), escortId: required(staffIds.get(v.escort.idNumber), `escort of ${plate}`),
+        departureAt: new Date(departure).toISOString(),
+        arrivalAt: arrivalAfterHours === null ? null : new Date(departure + arrivalAfterHours * 3_600_000).toISOString(),
+      });
     }
 
     for (const g of demoGeofences) await insertRecord(tx, geofencesModule, g);
@@ -172,7 +188,7 @@ export async function loadDemoPark(db: Database, log: Logger): Promise<boolean> 
     }
   });
   log.info(
-    { enterprises: allDemoEnterprises.length, hazardSources: demoHazardSources.length, vehicles: demoVehicles.length, geofences: demoGeofences.length, emergencyResources: demoEmergencyResources.length, users: demoUsers.length },
+    { enterprises: allDemoEnterprises.length, hazardSources: demoHazardSources.length, vehicles: demoVehicles.length, waybills: demoWaybills.length, geofences: demoGeofences.length, emergencyResources: demoEmergencyResources.length, users: demoUsers.length },
     'demo park loaded',
   );
   return true;

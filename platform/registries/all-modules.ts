@@ -7,6 +7,7 @@ import { devicesModule } from './devices.ts';
 import { camerasModule } from './cameras.ts';
 import { vehiclesModule } from './vehicles.ts';
 import { transportStaffModule } from './transport-staff.ts';
+import { waybillsModule } from './waybills.ts';
 import { geofencesModule } from './geofences.ts';
 import { emergencyResourcesModule } from './emergency-resources.ts';
 
@@ -20,6 +21,7 @@ export const registryModules: RegistryModule[] = [
   camerasModule,
   vehiclesModule,
   transportStaffModule,
+  waybillsModule,
   geofencesModule,
   emergencyResourcesModule,
 ];

@@ -13,6 +13,12 @@ export interface FieldMeta {
   options?: Record<string, string>;
 }
 
+/** A problem with one input field, as the API reports it (`path` is the camelCase field). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 /**
  * One registry, declared once. Everything else is derived from it: validated REST endpoints with OpenAPI,
  * list/filter/paging, Excel export and import, scoped access, the audit trail and the admin page.
@@ -44,6 +50,8 @@ export interface RegistryModule<S extends z.ZodObject = z.ZodObject> {
   expand?: (db: Queryable, rows: Record<string, unknown>[]) => Promise<void>;
   /** Writes children after the main row, in the same transaction. */
   saveChildren?: (tx: Queryable, id: number, input: Record<string, unknown>) => Promise<void>;
+  /** Checks that need the database (e.g. a waybill's driver belongs to its carrier); any error refuses the write with 400. */
+  validate?: (db: Queryable, input: Record<string, unknown>) => Promise<FieldError[]>;
   /** Columns never returned by the API. */
   hiddenColumns?: string[];
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { isForeignKeyViolation, isUniqueViolation, type Database, type Queryable } from '../db/database.ts';
 import { regionInScope, scopeCondition, type Scope } from '../auth/scope.ts';
-import { camelToSnake, rowToApi, snakeToCamel, type RegistryModule } from './registry-module.ts';
+import { camelToSnake, rowToApi, snakeToCamel, type FieldError, type RegistryModule } from './registry-module.ts';
 import { recordAudit, type Actor, type AuditAction } from './audit-trail.ts';
 
 export class DuplicateError extends Error {
@@ -10,6 +10,12 @@ export class DuplicateError extends Error {
   }
 }
 export class ReferenceError extends Error {}
+/** Input the schema accepts but the module's `validate` refuses; `fields` name each problem. */
+export class ValidationError extends Error {
+  constructor(readonly fields: FieldError[]) {
+    super(fields.map((f) => `${f.path}: ${f.message}`).join('; '));
+  }
+}
 export class OutOfScopeError extends Error {}
 
 export interface ListQuery {
@@ -74,6 +80,7 @@ export class RegistryRepository<S extends z.ZodObject> {
 
   async create(scope: Scope, input: z.infer<S>, actor: Actor, extraColumns: Row = {}): Promise<Row> {
     await this.assertWritable(scope, input);
+    await this.assertValid([input]);
     const id = await this.write(async (tx) => {
       const id = await this.insert(tx, input, extraColumns);
       await this.audit(tx, actor, 'create', id, null);
@@ -86,6 +93,7 @@ export class RegistryRepository<S extends z.ZodObject> {
     const before = await this.getRow(this.db, scope, id);
     if (!before) return null;
     await this.assertWritable(scope, input);
+    await this.assertValid([input]);
     await this.write(async (tx) => {
       await this.updateRow(tx, id, input);
       await this.audit(tx, actor, 'update', id, before);
@@ -111,6 +119,7 @@ export class RegistryRepository<S extends z.ZodObject> {
    */
   async importRows(scope: Scope, rows: z.infer<S>[], actor: Actor): Promise<{ created: number; updated: number }> {
     for (const r of rows) await this.assertWritable(scope, r);
+    await this.assertValid(rows, { rows: true });
     const key = this.module.uniqueField;
     let created = 0;
     let updated = 0;
@@ -200,6 +209,17 @@ export class RegistryRepository<S extends z.ZodObject> {
     const c = err.constraint;
     const prefix = `${this.module.table}_`;
     return c?.startsWith(prefix) && c.endsWith('_key') ? snakeToCamel(c.slice(prefix.length, -4)) : undefined;
+  }
+
+  /** Runs the module's `validate`; an import's errors name the row index (`rows.2.driverId`). */
+  private async assertValid(inputs: z.infer<S>[], opts: { rows?: boolean } = {}) {
+    const validate = this.module.validate;
+    if (!validate) return;
+    const errors: FieldError[] = [];
+    for (const [i, input] of inputs.entries()) {
+      for (const e of await validate(this.db, input as Row)) errors.push(opts.rows ? { ...e, path: `rows.${i}.${e.path}` } : e);
+    }
+    if (errors.length > 0) throw new ValidationError(errors);
   }
 
   /** A record may only be written into an enterprise or region the caller can see. */

@@ -234,7 +234,7 @@ describe.each(testDatabases)('registries and access on $name', (kind) => {
 
   it('describes every module for the admin page, with write rights per role', async () => {
     const mods = (await call('GET', '/api/modules', 'ent')).json().items as Array<{ name: string; canWrite: boolean; fields: Array<{ name: string; required: boolean; readOnly?: boolean }> }>;
-    expect(mods.map((m) => m.name)).toEqual(['enterprises', 'enterprise-units', 'hazard-sources', 'tanks', 'devices', 'cameras', 'vehicles', 'transport-staff', 'geofences', 'emergency-resources']);
+    expect(mods.map((m) => m.name)).toEqual(['enterprises', 'enterprise-units', 'hazard-sources', 'tanks', 'devices', 'cameras', 'vehicles', 'transport-staff', 'waybills', 'geofences', 'emergency-resources']);
     expect(mods.find((m) => m.name === 'enterprises')!.canWrite).toBe(false);
     expect(mods.find((m) => m.name === 'tanks')!.canWrite).toBe(true);
     const hs = mods.find((m) => m.name === 'hazard-sources')!;

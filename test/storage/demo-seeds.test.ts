@@ -11,7 +11,7 @@ import { gradeHazardSource, type HazardChemical } from '../../platform/registrie
 import { resourceKindLabels } from '../../platform/registries/emergency-resources.ts';
 import { isKnownRegion } from '../../platform/registries/region-names.ts';
 import { allDemoEnterprises, loadDemoPark } from '../../seeds/load-demo-park.ts';
-import { demoEnterprises, demoVehicles } from '../../seeds/demo-park.ts';
+import { demoEnterprises, demoVehicles, demoWaybills } from '../../seeds/demo-park.ts';
 import { demoUsers } from '../../seeds/demo-organizations.ts';
 import { testDatabases } from '../support/test-databases.ts';
 
@@ -139,6 +139,30 @@ describe.each(testDatabases)('demo data set on $name', (kind) => {
     expect(expiry).toEqual({ vehicles_expired: 1, vehicles_due: 1, staff_expired: 1, staff_due: 1 });
   });
 
+  it('puts each waybill on a truck of its carrier with the driver and escort of that truck: two in transit, one completed, one planned', async () => {
+    const waybills = await rows(
+      `select w.*, v.plate, v.enterprise_id as vehicle_enterprise, v.hazmat_class as vehicle_class,
+              d.kind as driver_kind, d.enterprise_id as driver_enterprise, d.id_number as driver_id_number,
+              s.kind as escort_kind, s.enterprise_id as escort_enterprise, s.id_number as escort_id_number, e.industry_type
+       from waybills w join vehicles v on v.id = w.vehicle_id join transport_staff d on d.id = w.driver_id
+         join transport_staff s on s.id = w.escort_id join enterprises e on e.id = w.enterprise_id order by w.id`,
+    );
+    expect(waybills.map((w) => w.code)).toEqual(demoWaybills.map((w) => w.code));
+    expect(waybills.map((w) => w.status).sort()).toEqual(['completed', 'in_transit', 'in_transit', 'planned']);
+    const now = Date.now();
+    for (const w of waybills) {
+      const truck = demoVehicles.find((v) => v.plate === w.plate)!;
+      expect(w).toMatchObject({
+        industry_type: '交通运输类', vehicle_enterprise: w.enterprise_id, hazmat_class: w.vehicle_class,
+        driver_kind: 'driver', driver_enterprise: w.enterprise_id, driver_id_number: truck.driver.idNumber,
+        escort_kind: 'escort', escort_enterprise: w.enterprise_id, escort_id_number: truck.escort.idNumber,
+      });
+      const departed = (w.departure_at as Date).getTime() <= now;
+      expect(departed, `${w.code} departure`).toBe(w.status !== 'planned');
+      expect(w.arrival_at !== null, `${w.code} arrival`).toBe(w.status === 'completed');
+    }
+  });
+
   it('has forbidden, allowed-only and speed-limit geofences and every kind of emergency resource', async () => {
     const fences = await rows('select * from geofences');
     expect(new Set(fences.map((f) => f.rule))).toEqual(new Set(['forbidden', 'allowed_only', 'speed_limit']));
@@ -157,7 +181,8 @@ describe.each(testDatabases)('demo data set on $name', (kind) => {
       expect(records.length, module.name).toBeGreaterThan(0);
       await module.expand?.(db, records);
       for (const record of records) {
-        const result = module.schema.safeParse(rowToApi(record, module.hiddenColumns));
+        // As the API reads it: JSON, so timestamps are ISO strings.
+        const result = module.schema.safeParse(JSON.parse(JSON.stringify(rowToApi(record, module.hiddenColumns))));
         expect(result.error?.issues, `${module.name} ${record.code ?? record.plate ?? record.id_number}`).toBeUndefined();
       }
     }
