@@ -162,5 +162,17 @@ describe('wall: alarm handling and resync', () => {
     await page.waitForSelector('#conn-state[data-state="connected"]');
     await page.waitForSelector(item(missed.id, 'cleared-unacked'));
     await page.waitForSelector(item(seenBefore.id, 'active-acked'));
+
+    // 手动消除 (after a confirmation prompt): cleared and acknowledged, so it leaves the open list; 处置反馈 is next.
+    await page.click(`${item(seenBefore.id)} .ai-source`);
+    await page.waitForSelector(`#alarm-detail[data-alarm-id="${seenBefore.id}"][data-state="active-acked"]`);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#alarm-step-clear');
+    await page.waitForSelector(`#alarm-detail[data-alarm-id="${seenBefore.id}"][data-state="cleared-acked"]`);
+    await page.waitForSelector(item(seenBefore.id), { state: 'detached' });
+    await page.waitForSelector('#alarm-step-dispose');
+    expect(await page.locator('#alarm-step-clear').count()).toBe(0);
+    const cleared = (await api.call('GET', `/api/alarms/${seenBefore.id}/events`)).body.items.find((e: { action: string }) => e.action === 'cleared');
+    expect(cleared).toMatchObject({ actor: 'admin', details: { manual: true } });
   });
 });

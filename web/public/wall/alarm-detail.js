@@ -20,6 +20,7 @@ let opts = {
   describeSource: () => ({}),
   onStep: () => {},   // (answer {alarm, cursor}, action) after a step succeeded
   toast: () => {},
+  onShow: () => {},   // (alarm id | null) when the panel opens or closes
 };
 
 const $ = (sel) => el.querySelector(sel);
@@ -41,8 +42,9 @@ export function initAlarmDetail(root, options) {
 export function openAlarmDetail(alarm) {
   const switched = !current || String(current.id) !== String(alarm.id);
   current = alarm;
-  if (switched) resetForms();
+  if (switched) { resetForms(); $('.ad-actions')._html = null; }
   el.hidden = false;
+  opts.onShow(alarm.id);
   render();
   loadEvents();
   opts.api.alarm(alarm.id).then((fresh) => { if (fresh && isShown(fresh.id)) updateAlarmDetail(fresh); }, () => {});
@@ -52,18 +54,23 @@ export function closeAlarmDetail() {
   if (!el) return;
   el.hidden = true;
   current = null;
+  opts.onShow(null);
   eventsSeq++;
   resetForms();
 }
 
 const isShown = (id) => !!current && String(current.id) === String(id);
 
+// Fields whose change adds to the event history (a new reading alone does not).
+const HISTORY_FIELDS = ['active', 'acknowledgedAt', 'clearedAt', 'disposedAt', 'closedAt', 'reviewedAt', 'ackBreachedAt', 'disposeBreachedAt', 'escalatedAt'];
+
 /** A newer state of some alarm (live event, resync, step answer): re-render if it is the one shown. */
 export function updateAlarmDetail(alarm) {
   if (!alarm || !isShown(alarm.id)) return;
+  const before = current;
   current = alarm;
   render();
-  loadEvents();
+  if (HISTORY_FIELDS.some((f) => before[f] !== alarm[f])) loadEvents();
 }
 
 function resetForms() {
@@ -148,7 +155,9 @@ function render() {
     row('消警', who(a.closedBy, a.closedAt) + (a.closeNote ? `（${esc(a.closeNote)}）` : '')),
     row('核查', a.reviewedAt ? `${who(a.reviewedBy, a.reviewedAt)}${r ? ` · ${esc(REVIEW_RESULT[r.result] || r.result)}${r.comment ? `：${esc(r.comment)}` : ''}` : ''}` : ''),
   ].join('');
-  $('.ad-actions').innerHTML = stepButtons(a);
+  const actions = $('.ad-actions');
+  const html = stepButtons(a);
+  if (actions._html !== html) { actions.innerHTML = html; actions._html = html; } // keeps the TTS tick across updates
   if (a.disposedAt || a.closedAt) $('#dispose-form').hidden = true;
   if (a.reviewedAt || !a.closedAt) $('#review-form').hidden = true;
 }

@@ -177,6 +177,14 @@ function takeCursor(id, cursor) {
 }
 
 export const alarmCursor = () => lastCursor;
+
+/** Mark the alarm shown in the detail panel (aria-current), or none. */
+export function markSelected(id) {
+  for (const [k, li] of nodes) {
+    if (id != null && k === key(id)) li.setAttribute('aria-current', 'true');
+    else li.removeAttribute('aria-current');
+  }
+}
 export const getAlarm = (id) => alarms.get(key(id)) || null;
 
 /** Live `alarm` event { action, alarm, cursor?, step? } (or a step's answer). Returns the alarm if it is (still) listed. */

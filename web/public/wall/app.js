@@ -12,7 +12,7 @@ import {
   flashVehicle, focusVehicle, vehicleInfo, vehicleCounts, tickVehicles, clearVehicles,
 } from './vehicles.js';
 import {
-  initAlarms, setAlarms, applyAlarmEvent, applyAlarmChanges, alarmCursor, alarmStats, refreshAlarmTexts, clearAlarms,
+  initAlarms, setAlarms, applyAlarmEvent, applyAlarmChanges, alarmCursor, markSelected, alarmStats, refreshAlarmTexts, clearAlarms,
 } from './alarms.js';
 import { initAlarmDetail, openAlarmDetail, updateAlarmDetail, closeAlarmDetail } from './alarm-detail.js';
 import { connectLive, disconnectLive } from './live.js';
@@ -273,6 +273,7 @@ function boot() {
     role: () => (getUser() || {}).role || null,
     describeSource,
     toast,
+    onShow: markSelected,
     onStep: (res, action) => { if (res && res.alarm) applyAlarmEvent({ action, alarm: res.alarm, cursor: res.cursor }); },
   });
   document.getElementById('alarm-filter').addEventListener('click', (ev) => {
