@@ -2,6 +2,8 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
+import { decodeTextMessage, MsgId, type Jt808Frame } from '../../ingest/jt808/codec/index.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
@@ -44,6 +46,7 @@ describe('wall: alarm handling and resync', () => {
   let browser: Browser;
   let page: Page;
   const sensorIds: Record<string, number> = {};
+  let enterpriseId: number;
 
   const publish = (sensor: string, value: number) =>
     gateway.publishAsync(`devices/${device.code}/telemetry`, JSON.stringify({ sensor, value }), { qos: 1 });
@@ -59,6 +62,7 @@ describe('wall: alarm handling and resync', () => {
     api = apiClient(sys.urls.http);
     await api.login('admin', ADMIN_PASSWORD);
     const enterprise = await api.call('POST', '/api/enterprises', { code: '91320116MA1XYW0H2C', name: '处置测试化工有限公司', regionCode: '320116' });
+    enterpriseId = enterprise.body.id;
     const dev = await api.call('POST', '/api/devices', { code: 'GW-H1', name: '处置网关', enterpriseId: enterprise.body.id });
     device = { code: 'GW-H1', secret: dev.body.secret };
     const sensor = (code: string) => ({ code, kind: 'level', unit: 'm', deviceId: dev.body.id, rangeMin: 0, rangeMax: 20, high: 15, highHigh: 17, deadband: 0.5 });
@@ -174,5 +178,36 @@ describe('wall: alarm handling and resync', () => {
     expect(await page.locator('#alarm-step-clear').count()).toBe(0);
     const cleared = (await api.call('GET', `/api/alarms/${seenBefore.id}/events`)).body.items.find((e: { action: string }) => e.action === 'cleared');
     expect(cleared).toMatchObject({ actor: 'admin', details: { manual: true } });
+  });
+
+  it('acknowledges an SOS with 下发语音提示: the truck gets 0x8203 and the spoken text 0x8300', async () => {
+    const v = await api.call('POST', '/api/vehicles', { plate: '苏A·H0110', enterpriseId, terminalPhone: '13900000110' });
+    expect(v.status).toBe(201);
+    const t = new SimulatedTerminal('13900000110', '苏A·H0110');
+    const commands: Jt808Frame[] = [];
+    try {
+      await t.connect(sys.ports.jt808);
+      expect(await t.register()).toBe(0);
+      expect(await t.authenticate()).toBe(0);
+      for (const id of [MsgId.AlarmAck, MsgId.TextMessage]) t.onCommand(id, (f) => (commands.push(f), t.answer(f, 0)));
+      expect(await t.report({ lat: 32.23, lon: 118.82, speedKmh: 30, direction: 90, sos: true })).toBe(0);
+      const sos = await eventually(async () => {
+        const res = await api.call('GET', '/api/alarms?state=open');
+        return res.body.items.find((a: { type: string; source: { id: number } }) => a.type === 'sos' && a.source.id === v.body.id) as { id: number } | undefined;
+      }, 'SOS alarm');
+
+      await page.click(`${item(sos.id)} .ai-source`);
+      await page.waitForSelector(`#alarm-detail[data-alarm-id="${sos.id}"][data-state="active-unacked"]`);
+      expect(await page.textContent('#alarm-detail .ad-title')).toContain('紧急报警（SOS）');
+      await page.check('#alarm-ack-tts');
+      await page.click('#alarm-step-ack');
+      await page.waitForSelector(item(sos.id, 'active-acked'));
+      await eventually(() => commands.some((f) => f.header.msgId === MsgId.TextMessage), '0x8300 at the terminal');
+      expect(commands.some((f) => f.header.msgId === MsgId.AlarmAck)).toBe(true);
+      const text = commands.find((f) => f.header.msgId === MsgId.TextMessage)!;
+      expect(decodeTextMessage(text.body, text.header).text).toBe('已收到报警，正在处置');
+    } finally {
+      t.close();
+    }
   });
 });

@@ -32,6 +32,7 @@ export function initAlarmDetail(root, options) {
   document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && !el.hidden) closeAlarmDetail(); });
   $('.ad-actions').addEventListener('click', onAction);
   $('#dispose-form').addEventListener('submit', onDispose);
+  $('#dispose-files').addEventListener('change', showFileNames);
   $('#review-form').addEventListener('submit', onReview);
   for (const f of ['#dispose-form', '#review-form']) {
     $(f).querySelector('.ad-cancel').addEventListener('click', () => { $(f).hidden = true; });
@@ -80,6 +81,12 @@ function resetForms() {
     form.hidden = true;
     form.querySelector('.ad-error').textContent = '';
   }
+  showFileNames();
+}
+
+function showFileNames() {
+  const files = Array.from($('#dispose-files').files || []);
+  $('.ad-file-names').textContent = files.length ? files.map((f) => f.name).join('、') : '未选择文件';
 }
 
 // ---------- rendering -----------------------------------------------------
@@ -265,7 +272,7 @@ async function onDispose(ev) {
     }
     return opts.api.alarmStep(id, 'dispose', { cause, measures, attachments });
   }, 'updated');
-  if (ok) { form.reset(); form.hidden = true; }
+  if (ok) { form.reset(); form.hidden = true; showFileNames(); }
 }
 
 async function onReview(ev) {
