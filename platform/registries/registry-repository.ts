@@ -18,12 +18,17 @@ export class ValidationError extends Error {
 }
 export class OutOfScopeError extends Error {}
 
+const orderBy = (sort: string | undefined, fallback: string) =>
+  sort ? `${camelToSnake(sort.replace(/^-/, ''))} ${sort.startsWith('-') ? 'desc' : 'asc'} nulls last, id` : fallback;
+
 export interface ListQuery {
   page: number;
   pageSize: number;
   q?: string;
   /** Equality filters on the module's filterable fields. */
   filters?: Record<string, unknown>;
+  /** A field name, `-field` for descending; validated by the route against the module's list columns. */
+  sort?: string;
 }
 
 type Row = Record<string, unknown>;
@@ -58,7 +63,7 @@ export class RegistryRepository<S extends z.ZodObject> {
     const [{ total }] = await this.db.query<{ total: number }>(`select count(*)::int as total from ${m.table} where ${cond}`, params);
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
     const rows = await this.db.query<Row>(
-      `select * from ${m.table} where ${cond} order by ${m.orderBy} limit $${params.length - 1} offset $${params.length}`,
+      `select * from ${m.table} where ${cond} order by ${orderBy(query.sort, m.orderBy)} limit $${params.length - 1} offset $${params.length}`,
       params,
     );
     await m.expand?.(this.db, rows);

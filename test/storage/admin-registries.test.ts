@@ -105,6 +105,15 @@ describe.each(testDatabases)('registries and access on $name', (kind) => {
     expect(stats).toEqual([{ key: '211321', label: '辽宁省 朝阳市 朝阳县', count: 2 }]);
   });
 
+  it('sorts by any listed column, and refuses unknown sort fields', async () => {
+    const names = async (sort: string) => ((await call('GET', `/api/enterprises?sort=${sort}`, 'prov')).json().items as Array<{ code: string }>).map((e) => e.code);
+    expect(await names('code')).toEqual(['91211321MA0000001A', '91211321MA0000002B', '91211322MA0000003C']);
+    expect(await names('-code')).toEqual(['91211322MA0000003C', '91211321MA0000002B', '91211321MA0000001A']);
+    const bad = await call('GET', '/api/enterprises?sort=secretHash', 'prov');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].path).toBe('sort');
+  });
+
   it('writes across the boundary are refused and change nothing', async () => {
     const before = (await call('GET', '/api/enterprises', 'admin')).json().total;
     expect((await call('POST', '/api/enterprises', 'county', { code: '91211322MA0000009X', name: '越权企业', regionCode: '211322' })).statusCode).toBe(403);

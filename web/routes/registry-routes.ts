@@ -29,7 +29,10 @@ export function registryRoutes<S extends z.ZodObject>(
   const m = repo.module;
   const base = `/api/${m.name}`;
   const filterFields = describeFields(m).filter((f) => ({ ...m.fields, ...m.computedFields })[f.name]?.filter);
+  // Sortable: every listed column; `-field` sorts descending.
+  const sortable = Object.entries({ ...m.fields, ...m.computedFields }).filter(([, f]) => f.list).map(([name]) => name);
   const listQuery = z.object({
+    sort: sortable.length ? z.enum([...sortable, ...sortable.map((f) => `-${f}`)] as [string, ...string[]]).optional() : z.undefined(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
     q: z.string().trim().min(1).max(100).optional(),
@@ -38,8 +41,8 @@ export function registryRoutes<S extends z.ZodObject>(
     ),
   });
   const toQuery = (q: z.infer<typeof listQuery>) => {
-    const { page, pageSize, q: text, ...filters } = q;
-    return { page, pageSize, q: text, filters };
+    const { page, pageSize, q: text, sort, ...filters } = q;
+    return { page, pageSize, q: text, sort, filters };
   };
 
   return async (app) => {
