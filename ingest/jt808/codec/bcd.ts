@@ -7,6 +7,15 @@ export function bcdToDigits(buf: Buffer): string {
   return buf.toString('hex');
 }
 
+const HEX: string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** bcdToDigits of buf[offset, offset+bytes) without a view; a table beats toString('hex') at phone sizes. */
+export function bcdDigitsAt(buf: Buffer, offset: number, bytes: number): string {
+  let s = '';
+  for (let i = offset; i < offset + bytes; i++) s += HEX[buf[i]];
+  return s;
+}
+
 /** Strict BCD: every nibble must be 0-9. */
 export function decodeBcd(buf: Buffer): string {
   const s = buf.toString('hex');
@@ -37,17 +46,22 @@ function bcdByte(b: number): number {
 /** BCD[6] YYMMDDhhmmss in UTC+8 -> UTC instant. Years are 2000-2099. */
 export function decodeBcdTime(buf: Buffer): Date {
   if (buf.length !== 6) throw new Jt808DecodeError('bad_bcd', `BCD time needs 6 bytes, got ${buf.length}`);
+  return decodeBcdTimeAt(buf, 0);
+}
+
+/** decodeBcdTime of buf[offset, offset+6) without a view; the caller checks the length. */
+export function decodeBcdTimeAt(buf: Buffer, offset: number): Date {
   // Digit by digit rather than through a string: this runs for every position.
-  const yy = bcdByte(buf[0]);
-  const mo = bcdByte(buf[1]);
-  const dd = bcdByte(buf[2]);
-  const hh = bcdByte(buf[3]);
-  const mi = bcdByte(buf[4]);
-  const ss = bcdByte(buf[5]);
-  if (yy < 0 || mo < 0 || dd < 0 || hh < 0 || mi < 0 || ss < 0) throw new Jt808DecodeError('bad_bcd', `invalid BCD ${buf.toString('hex')}`);
+  const yy = bcdByte(buf[offset]);
+  const mo = bcdByte(buf[offset + 1]);
+  const dd = bcdByte(buf[offset + 2]);
+  const hh = bcdByte(buf[offset + 3]);
+  const mi = bcdByte(buf[offset + 4]);
+  const ss = bcdByte(buf[offset + 5]);
+  if (yy < 0 || mo < 0 || dd < 0 || hh < 0 || mi < 0 || ss < 0) throw new Jt808DecodeError('bad_bcd', `invalid BCD ${buf.toString('hex', offset, offset + 6)}`);
   const year = 2000 + yy;
   if (mo < 1 || mo > 12 || dd < 1 || dd > daysInMonth(year, mo) || hh > 23 || mi > 59 || ss > 59) {
-    throw new Jt808DecodeError('bad_bcd', `invalid BCD time ${buf.toString('hex')}`);
+    throw new Jt808DecodeError('bad_bcd', `invalid BCD time ${buf.toString('hex', offset, offset + 6)}`);
   }
   return new Date(Date.UTC(year, mo - 1, dd, hh, mi, ss) - UTC8_MS);
 }

@@ -51,6 +51,45 @@ export function unescape(buf: Buffer): Buffer {
   return out.subarray(0, j);
 }
 
+/** Length and XOR of every byte of the last unescapeXor result (module state: avoids a result object per frame). */
+export let unescapedLength = 0;
+export let unescapedXor = 0;
+
+/**
+ * unescape and XOR in one pass into a fresh buffer (same errors); its length and XOR are in
+ * unescapedLength / unescapedXor. The buffer may be longer than unescapedLength.
+ */
+export function unescapeXor(buf: Buffer): Buffer {
+  const n = buf.length;
+  const out = Buffer.allocUnsafe(n);
+  let j = 0;
+  let x = 0;
+  for (let i = 0; i < n; i++) {
+    let b = buf[i];
+    if (b === ESC) {
+      const next = buf[i + 1];
+      if (next === 0x01) b = ESC;
+      else if (next === 0x02) b = FLAG;
+      else {
+        throw new Jt808DecodeError(
+          'bad_escape',
+          next === undefined
+            ? `dangling 7D at offset ${i}`
+            : `invalid escape 7D ${next.toString(16).padStart(2, '0')} at offset ${i}`,
+        );
+      }
+      i++;
+    } else if (b === FLAG) {
+      throw new Jt808DecodeError('bad_escape', `unescaped 7E inside frame at offset ${i}`);
+    }
+    out[j++] = b;
+    x ^= b;
+  }
+  unescapedLength = j;
+  unescapedXor = x;
+  return out;
+}
+
 /** XOR of every byte. */
 export function checksum(buf: Buffer): number {
   let x = 0;

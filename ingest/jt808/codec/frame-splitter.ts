@@ -37,9 +37,21 @@ export class FrameSplitter {
     if (!(input instanceof Uint8Array) || input.length === 0) return frames;
     const data = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.length);
     let pos = 0;
+    // Frames wholly inside this chunk are views of one copy of it rather than a copy each.
+    let copy: Buffer | undefined;
+    let base = 0;
     while (pos < data.length) {
       const flag = data.indexOf(FLAG, pos);
       const end = flag === -1 ? data.length : flag;
+      if (flag !== -1 && end > pos && this.synced && this.pendingLength === 0 && end - pos <= this.maxFrameBytes) {
+        if (copy === undefined) {
+          copy = Buffer.from(data.subarray(pos));
+          base = pos;
+        }
+        frames.push(copy.subarray(pos - base, end - base));
+        pos = flag + 1;
+        continue;
+      }
       if (end > pos) this.take(data, pos, end);
       if (flag === -1) break;
       if (this.synced && this.pendingLength > 0) frames.push(this.flush());

@@ -1,6 +1,6 @@
 import { Jt808DecodeError } from './errors.ts';
-import { checksum, escape, unescape } from './escape.ts';
-import { decodeHeader, encodeHeader, MAX_BODY_LENGTH } from './header.ts';
+import { checksum, escape, unescapedLength, unescapedXor, unescapeXor } from './escape.ts';
+import { encodeHeader, headerLengthFor, MAX_BODY_LENGTH, readHeader } from './header.ts';
 import type { Jt808Header } from './header.ts';
 
 export { normalizePhone } from './phone.ts';
@@ -20,13 +20,15 @@ const MIN_FRAME = 12 + 1;
 
 /** `escaped` is the content between the 7E delimiters, as FrameSplitter yields it. */
 export function decodeFrame(escaped: Buffer, opts?: DecodeFrameOptions): Jt808Frame {
-  const raw = unescape(escaped);
-  if (raw.length < MIN_FRAME) {
-    throw new Jt808DecodeError('too_short', `frame is ${raw.length} bytes, minimum ${MIN_FRAME}`);
+  const raw = unescapeXor(escaped);
+  const rawLength = unescapedLength;
+  if (rawLength < MIN_FRAME) {
+    throw new Jt808DecodeError('too_short', `frame is ${rawLength} bytes, minimum ${MIN_FRAME}`);
   }
-  const content = raw.subarray(0, raw.length - 1);
-  const stored = raw[raw.length - 1];
-  const computed = checksum(content);
+  const contentLength = rawLength - 1;
+  const stored = raw[contentLength];
+  // XOR of everything including the stored byte cancels it out.
+  const computed = unescapedXor ^ stored;
   const checksumOk = stored === computed;
   if (!checksumOk && !opts?.lenient) {
     throw new Jt808DecodeError(
@@ -34,9 +36,10 @@ export function decodeFrame(escaped: Buffer, opts?: DecodeFrameOptions): Jt808Fr
       `checksum mismatch: stored 0x${stored.toString(16)}, computed 0x${computed.toString(16)}`,
     );
   }
-  const { header, headerLength } = decodeHeader(content);
-  // `raw` is a fresh buffer from unescape, so the body may share it.
-  const body = content.subarray(headerLength);
+  const header = readHeader(raw, contentLength);
+  const headerLength = headerLengthFor(header.is2019, header.subpackage);
+  // `raw` is a fresh buffer from unescapeXor, so the body may share it.
+  const body = raw.subarray(headerLength, contentLength);
   if (body.length !== header.bodyLength) {
     throw new Jt808DecodeError(
       'body_length',

@@ -1,4 +1,4 @@
-import { bcdToDigits, encodeBcd } from './bcd.ts';
+import { bcdDigitsAt, encodeBcd } from './bcd.ts';
 import { Jt808DecodeError } from './errors.ts';
 
 export type ProtocolEdition = '2011' | '2013' | '2019';
@@ -32,38 +32,37 @@ export function headerLengthFor(is2019: boolean, subpackage: boolean): number {
 
 /** Parses the header at the start of an unescaped frame (without the checksum). */
 export function decodeHeader(buf: Buffer): { header: Jt808Header; headerLength: number } {
-  if (buf.length < 4) throw new Jt808DecodeError('too_short', `header needs at least 4 bytes, got ${buf.length}`);
-  const msgId = buf.readUInt16BE(0);
-  const attrs = buf.readUInt16BE(2);
+  const header = readHeader(buf, buf.length);
+  return { header, headerLength: headerLengthFor(header.is2019, header.subpackage) };
+}
+
+/** decodeHeader over the first `length` bytes of `buf`, without a view or a wrapper object (hot path). */
+export function readHeader(buf: Buffer, length: number): Jt808Header {
+  if (length < 4) throw new Jt808DecodeError('too_short', `header needs at least 4 bytes, got ${length}`);
+  const msgId = (buf[0] << 8) | buf[1];
+  const attrs = (buf[2] << 8) | buf[3];
   const is2019 = (attrs & VERSION_BIT) !== 0;
   const subpackage = (attrs & SUBPACKAGE_BIT) !== 0;
   const headerLength = headerLengthFor(is2019, subpackage);
-  if (buf.length < headerLength) {
-    throw new Jt808DecodeError('too_short', `header needs ${headerLength} bytes, got ${buf.length}`);
+  if (length < headerLength) {
+    throw new Jt808DecodeError('too_short', `header needs ${headerLength} bytes, got ${length}`);
   }
-  let o = 4;
-  let protocolVersion: number | undefined;
-  if (is2019) protocolVersion = buf[o++];
-  const phoneBytes = is2019 ? 10 : 6;
-  const phone = bcdToDigits(buf.subarray(o, o + phoneBytes));
-  o += phoneBytes;
-  const serial = buf.readUInt16BE(o);
-  o += 2;
+  const o = is2019 ? 15 : 10;
   const header: Jt808Header = {
     msgId,
     bodyLength: attrs & LEN_MASK,
     encryption: (attrs >> ENC_SHIFT) & ENC_MASK,
     subpackage,
     is2019,
-    phone,
-    serial,
+    phone: bcdDigitsAt(buf, is2019 ? 5 : 4, is2019 ? 10 : 6),
+    serial: (buf[o] << 8) | buf[o + 1],
   };
-  if (is2019) header.protocolVersion = protocolVersion;
+  if (is2019) header.protocolVersion = buf[4];
   if (subpackage) {
-    header.packageTotal = buf.readUInt16BE(o);
-    header.packageIndex = buf.readUInt16BE(o + 2);
+    header.packageTotal = (buf[o + 2] << 8) | buf[o + 3];
+    header.packageIndex = (buf[o + 4] << 8) | buf[o + 5];
   }
-  return { header, headerLength };
+  return header;
 }
 
 function checkRange(value: number, max: number, what: string): void {

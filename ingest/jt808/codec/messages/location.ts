@@ -1,4 +1,4 @@
-import { decodeBcdTime, encodeBcdTime } from '../bcd.ts';
+import { decodeBcdTime, decodeBcdTimeAt, encodeBcdTime } from '../bcd.ts';
 import { Reader, u16, u32 } from '../binary.ts';
 import { decodeAlarmFlags, decodeStatusFlags } from './location-flags.ts';
 import type { AlarmFlags, StatusFlags } from './location-flags.ts';
@@ -96,6 +96,36 @@ const SOUTH = 1 << 2;
 const WEST = 1 << 3;
 
 export function decodeLocation(body: Buffer): Location {
+  // Short bodies take the Reader path for its exact error; the rest read at fixed offsets.
+  if (body.length < LOCATION_FIXED_LENGTH) return decodeShortLocation(body);
+  const alarm = body.readUInt32BE(0);
+  const status = body.readUInt32BE(4);
+  const rawLat = body.readUInt32BE(8);
+  const rawLon = body.readUInt32BE(12);
+  const rawSpeed = (body[18] << 8) | body[19];
+  const time =
+    (body[22] | body[23] | body[24] | body[25] | body[26] | body[27]) === 0 ? null : decodeBcdTimeAt(body, 22);
+  // Copy: the flags and extras are decoded later, after the caller may have reused `body`.
+  const n = body.length - LOCATION_FIXED_LENGTH;
+  const tail = Buffer.allocUnsafe(n);
+  for (let i = 0; i < n; i++) tail[i] = body[LOCATION_FIXED_LENGTH + i];
+  return new DecodedLocation(
+    alarm,
+    status,
+    signedDegrees(rawLat, (status & SOUTH) !== 0),
+    signedDegrees(rawLon, (status & WEST) !== 0),
+    rawLat,
+    rawLon,
+    (body[16] << 8) | body[17],
+    rawSpeed / 10,
+    rawSpeed,
+    (body[20] << 8) | body[21],
+    time,
+    tail,
+  );
+}
+
+function decodeShortLocation(body: Buffer): Location {
   const r = new Reader(body, '0x0200 body');
   const alarm = r.u32();
   const status = r.u32();
