@@ -55,6 +55,8 @@ export class SimulatedTankGateway {
         if (s.kind === 'level' && ti === excursionTank && s.high !== undefined && phase >= 6 && phase < 18) {
           value = s.high + s.deadband + Math.min(phase - 6, 18 - phase) * 0.15;
         }
+        // Real transmitters clamp to their range; an out-of-range value would be a sensor fault.
+        value = Math.min(s.rangeMax, Math.max(s.rangeMin, value));
         return { sensor: s.code, value: Math.round(value * 100) / 100 };
       }),
     );

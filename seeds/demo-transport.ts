@@ -36,6 +36,7 @@ export interface DemoVehicle {
 // 园区中路 lon 120.4000, 经一路 120.3788, 经三路 120.4202; the truck park lies east of 经三路 around 41.511.
 export const demoVehicles: DemoVehicle[] = [
   {
+    // Runs a little fast on the 40 km/h corridor so the demo shows overspeed alarms; the others keep under it.
     plate: '辽N·D2871', enterpriseCode: TONGDA, terminalPhone: '13800000001', speedKmh: 45,
     hazmatClass: '3', cargo: '甲醇', tankVolumeM3: 30, inspectionDueInDays: 210,
     route: [[41.52, 120.3788], [41.52, 120.4202], [41.5056, 120.4202], [41.5056, 120.3788]],
@@ -43,42 +44,42 @@ export const demoVehicles: DemoVehicle[] = [
     escort: { name: '王海涛', idNumber: '211321198507221035', phone: '13904210102', certificateDueInDays: 640 },
   },
   {
-    plate: '辽N·D3065', enterpriseCode: TONGDA, terminalPhone: '13800000002', speedKmh: 50,
+    plate: '辽N·D3065', enterpriseCode: TONGDA, terminalPhone: '13800000002', speedKmh: 34,
     hazmatClass: '3', cargo: '汽油', tankVolumeM3: 32, inspectionDueInDays: 7,
     route: [[41.5334, 120.3788], [41.5335, 120.4202], [41.52, 120.4202], [41.52, 120.3788]],
     driver: { name: '李春雨', idNumber: '211321197811052032', phone: '13904210103', certificateDueInDays: 820 },
     escort: { name: '吴桂芳', idNumber: '211321199206030846', phone: '13904210104', certificateDueInDays: 455 },
   },
   {
-    plate: '辽N·E5129', enterpriseCode: TONGDA, terminalPhone: '13800000003', speedKmh: 40,
+    plate: '辽N·E5129', enterpriseCode: TONGDA, terminalPhone: '13800000003', speedKmh: 32,
     hazmatClass: '2', cargo: '液化石油气', tankVolumeM3: 24.5, inspectionDueInDays: -15,
     route: [[41.52, 120.4], [41.52, 120.4202], [41.5056, 120.4202], [41.5056, 120.4]],
     driver: { name: '刘国庆', idNumber: '211321199002141253', phone: '13904210105', certificateDueInDays: 300 },
     escort: { name: '高丽娟', idNumber: '21132119880809042X', phone: '13904210106', certificateDueInDays: 6 },
   },
   {
-    plate: '辽N·E6330', enterpriseCode: TONGDA, terminalPhone: '13800000004', speedKmh: 50,
+    plate: '辽N·E6330', enterpriseCode: TONGDA, terminalPhone: '13800000004', speedKmh: 34,
     hazmatClass: '8', cargo: '液碱', tankVolumeM3: 20, inspectionDueInDays: 330,
     route: [[41.5056, 120.3788], [41.5334, 120.3788], [41.5335, 120.4202], [41.5056, 120.4202]],
     driver: { name: '赵永刚', idNumber: '211321198309180711', phone: '13904210107', certificateDueInDays: 1020 },
     escort: { name: '孙鹏', idNumber: '211321197601271536', phone: '13904210108', certificateDueInDays: 190 },
   },
   {
-    plate: '辽N·F1287', enterpriseCode: ANYUN, terminalPhone: '13800000005', speedKmh: 40,
+    plate: '辽N·F1287', enterpriseCode: ANYUN, terminalPhone: '13800000005', speedKmh: 32,
     hazmatClass: '2', cargo: '液氨', tankVolumeM3: 23.6, inspectionDueInDays: 95,
     route: [[41.52, 120.37], [41.52, 120.4], [41.5334, 120.4], [41.5334, 120.37]],
     driver: { name: '周建华', idNumber: '211321198204151914', phone: '13904210109', certificateDueInDays: 560 },
     escort: { name: '杨秀梅', idNumber: '211321199401200628', phone: '13904210110', certificateDueInDays: 730 },
   },
   {
-    plate: '辽N·F7752', enterpriseCode: ANYUN, terminalPhone: '13800000006', speedKmh: 35,
+    plate: '辽N·F7752', enterpriseCode: ANYUN, terminalPhone: '13800000006', speedKmh: 30,
     hazmatClass: '6', cargo: '苯胺', tankVolumeM3: 18, inspectionDueInDays: 150,
     route: [[41.511, 120.4202], [41.511, 120.43], [41.5272, 120.43], [41.5272, 120.4202]],
     driver: { name: '郑志强', idNumber: '21132119790630233X', phone: '13904210111', certificateDueInDays: 410 },
     escort: { name: '马晓红', idNumber: '211321198702110242', phone: '13904210112', certificateDueInDays: 275 },
   },
   {
-    plate: '辽N·G0916', enterpriseCode: ANYUN, terminalPhone: '13800000007', speedKmh: 45,
+    plate: '辽N·G0916', enterpriseCode: ANYUN, terminalPhone: '13800000007', speedKmh: 34,
     hazmatClass: '3', cargo: '苯', tankVolumeM3: 26, inspectionDueInDays: 48,
     route: [[41.5334, 120.4], [41.5336, 120.43], [41.52, 120.43], [41.52, 120.4]],
     driver: { name: '韩冬', idNumber: '211321198109261138', phone: '13904210113', certificateDueInDays: 905 },
