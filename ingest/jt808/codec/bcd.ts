@@ -51,20 +51,27 @@ export function decodeBcdTime(buf: Buffer): Date {
 
 /** decodeBcdTime of buf[offset, offset+6) without a view; the caller checks the length. */
 export function decodeBcdTimeAt(buf: Buffer, offset: number): Date {
-  // Digit by digit rather than through a string: this runs for every position.
-  const yy = bcdByte(buf[offset]);
-  const mo = bcdByte(buf[offset + 1]);
-  const dd = bcdByte(buf[offset + 2]);
-  const hh = bcdByte(buf[offset + 3]);
-  const mi = bcdByte(buf[offset + 4]);
-  const ss = bcdByte(buf[offset + 5]);
-  if (yy < 0 || mo < 0 || dd < 0 || hh < 0 || mi < 0 || ss < 0) throw new Jt808DecodeError('bad_bcd', `invalid BCD ${buf.toString('hex', offset, offset + 6)}`);
+  // Table lookups and day arithmetic rather than strings or Date.UTC: this runs for every position.
+  const yy = BCD[buf[offset]];
+  const mo = BCD[buf[offset + 1]];
+  const dd = BCD[buf[offset + 2]];
+  const hh = BCD[buf[offset + 3]];
+  const mi = BCD[buf[offset + 4]];
+  const ss = BCD[buf[offset + 5]];
+  if ((yy | mo | dd | hh | mi | ss) < 0) throw new Jt808DecodeError('bad_bcd', `invalid BCD ${buf.toString('hex', offset, offset + 6)}`);
   const year = 2000 + yy;
   if (mo < 1 || mo > 12 || dd < 1 || dd > daysInMonth(year, mo) || hh > 23 || mi > 59 || ss > 59) {
     throw new Jt808DecodeError('bad_bcd', `invalid BCD time ${buf.toString('hex', offset, offset + 6)}`);
   }
-  return new Date(Date.UTC(year, mo - 1, dd, hh, mi, ss) - UTC8_MS);
+  // 2000-2099: every fourth year is a leap year, 2000 included.
+  const day = DAYS_TO_2000 + yy * 365 + ((yy + 3) >> 2) + DAYS_BEFORE_MONTH[mo - 1] + (mo > 2 && (yy & 3) === 0 ? 1 : 0) + dd - 1;
+  return new Date((day * 86400 + hh * 3600 + mi * 60 + ss) * 1000 - UTC8_MS);
 }
+
+/** Value of a BCD byte, -1 when a nibble is not 0-9. */
+const BCD = Int8Array.from({ length: 256 }, (_, b) => bcdByte(b));
+const DAYS_TO_2000 = 10957;
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 /** UTC instant -> BCD[6] in UTC+8. Sub-second precision is dropped. */
 export function encodeBcdTime(date: Date): Buffer {

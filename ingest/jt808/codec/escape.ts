@@ -62,8 +62,16 @@ export let unescapedXor = 0;
 export function unescapeXor(buf: Buffer): Buffer {
   const n = buf.length;
   const out = Buffer.allocUnsafe(n);
-  let j = 0;
   let x = 0;
+  // Most frames contain no escape: native scan and copy, then a read-only XOR loop.
+  if (buf.indexOf(ESC) === -1 && buf.indexOf(FLAG) === -1) {
+    buf.copy(out);
+    for (let i = 0; i < n; i++) x ^= out[i];
+    unescapedLength = n;
+    unescapedXor = x;
+    return out;
+  }
+  let j = 0;
   for (let i = 0; i < n; i++) {
     let b = buf[i];
     if (b === ESC) {

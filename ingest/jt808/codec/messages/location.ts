@@ -108,7 +108,7 @@ export function decodeLocation(body: Buffer): Location {
   // Copy: the flags and extras are decoded later, after the caller may have reused `body`.
   const n = body.length - LOCATION_FIXED_LENGTH;
   const tail = Buffer.allocUnsafe(n);
-  for (let i = 0; i < n; i++) tail[i] = body[LOCATION_FIXED_LENGTH + i];
+  body.copy(tail, 0, LOCATION_FIXED_LENGTH);
   return new DecodedLocation(
     alarm,
     status,
