@@ -39,6 +39,8 @@ export interface VehicleInfo {
   speedLimitKmh: number | null;
 }
 
+export const normalizePlate = (plate: string) => plate.replace(/[·・.\s-]/g, '').toUpperCase();
+
 export type DeviceAuthResult = { ok: true; device: DeviceInfo } | { ok: false; reason: 'unknown_device' | 'disabled' | 'bad_secret' };
 
 const sensorSelect = `
@@ -104,6 +106,12 @@ export class RegistryDirectory {
 
   async allSensors(): Promise<SensorInfo[]> {
     return [...(await this.sensorIndex()).values()];
+  }
+
+  /** By plate as a terminal reports it: separators and case do not matter (辽N·D2871 = 辽ND2871). */
+  async vehicleByPlate(plate: string): Promise<VehicleInfo | null> {
+    const [row] = await this.db.query<VehicleInfo>(`${vehicleSelect} where upper(regexp_replace(v.plate, '[·・.\\s-]', '', 'g')) = $1`, [normalizePlate(plate)]);
+    return row ?? null;
   }
 
   async vehicleByPhone(phone: string): Promise<VehicleInfo | null> {

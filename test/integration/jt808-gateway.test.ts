@@ -11,6 +11,7 @@ import { decodeResendRequest, decodeMediaUploadReply, encodeBatchLocation, encod
 import { startJt808Gateway, type Jt808Gateway } from '../../ingest/jt808/gateway/jt808-server.ts';
 import { setParamsCommand, takePhotoCommand, textCommand } from '../../ingest/jt808/gateway/commands.ts';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
+import { normalizePlate } from '../../platform/registries/registry-directory.ts';
 import { prng, randInt, randomBytes, vectors, wire } from '../unit/jt808/helpers.ts';
 
 /** The gateway alone over real sockets, with the registry and the sinks in memory. */
@@ -21,6 +22,7 @@ async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number
   ];
   const directory = {
     vehicleByPhone: async (phone: string) => vehicles.find((v) => v.terminalPhone === phone) ?? null,
+    vehicleByPlate: async (plate: string) => vehicles.find((v) => normalizePlate(v.plate) === normalizePlate(plate)) ?? null,
     saveAuthCode: async (id: number, code: string) => void (vehicles.find((v) => v.id === id)!.authCode = code),
     recordUnboundTerminal: async () => undefined,
   } as unknown as RegistryDirectory;
@@ -51,8 +53,10 @@ afterEach(async () => {
   for (const g of gateways.splice(0)) await g.close();
 });
 
+const plateOf: Record<string, string> = { '13800000001': '苏A·G0001', '13800000002': '苏A·G0002' };
+
 async function online(port: number, phone: string, edition: '2013' | '2019' = '2013') {
-  const t = new SimulatedTerminal(phone, '苏A·G0001', edition);
+  const t = new SimulatedTerminal(phone, plateOf[phone], edition);
   terminals.push(t);
   await t.connect(port);
   expect(await t.register()).toBe(0);
@@ -66,6 +70,21 @@ async function frameCount(metrics: ReturnType<typeof createMetrics>, labels: { m
 }
 
 describe('JT/T 808 gateway sessions', () => {
+  it('answers 0x8100 with the result that fits: 0 for its own vehicle, 1 for a plate of another vehicle, 2 for an unknown plate, 4 for an unknown terminal', async () => {
+    const { gateway } = await startGateway();
+    gateways.push(gateway);
+    const register = async (phone: string, plate: string) => {
+      const t = new SimulatedTerminal(phone, plate);
+      terminals.push(t);
+      await t.connect(gateway.port);
+      return t.register();
+    };
+    expect(await register('13800000001', '苏AG0001')).toBe(0); // separators do not matter
+    expect(await register('13800000001', '苏A·G0002')).toBe(1);
+    expect(await register('13800000001', '苏A·Z9999')).toBe(2);
+    expect(await register('13899999999', '苏A·G0001')).toBe(4);
+  });
+
   it('refuses and does not store anything but registration and authentication before authentication', async () => {
     const { gateway, positions } = await startGateway();
     gateways.push(gateway);
