@@ -1,55 +1,13 @@
-// REST client for the admin console. The token is shared with the monitoring wall
-// (same sessionStorage keys), so one login serves /admin/ and /wall/ in the same tab.
+// REST client for the admin console; the session is shared with the wall (../shared/session.js).
 
-const TOKEN_KEYS = ['hazwatch.wall.token', 'hazwatch.token'];
-const USER_KEYS = ['hazwatch.wall.user', 'hazwatch.user'];
+import { ApiError, clearSession, getStoredUser, getToken, setSession, updateStoredUser } from '../shared/session.js';
 
-export class ApiError extends Error {
-  constructor(status, body, message) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.body = body;
-  }
-}
+export { ApiError, clearSession, getStoredUser, getToken, setSession, updateStoredUser };
 
 let unauthorizedHandler = () => {};
 let passwordChangeHandler = () => {};
 export function setUnauthorizedHandler(fn) { unauthorizedHandler = fn; }
 export function setPasswordChangeHandler(fn) { passwordChangeHandler = fn; }
-
-export function getToken() {
-  try {
-    for (const k of TOKEN_KEYS) {
-      const t = sessionStorage.getItem(k);
-      if (t) return t;
-    }
-  } catch { /* storage unavailable */ }
-  return null;
-}
-export function getStoredUser() {
-  try {
-    for (const k of USER_KEYS) {
-      const u = sessionStorage.getItem(k);
-      if (u) return JSON.parse(u);
-    }
-  } catch { /* ignore */ }
-  return null;
-}
-export function setSession(token, user) {
-  try {
-    for (const k of TOKEN_KEYS) sessionStorage.setItem(k, token);
-    for (const k of USER_KEYS) sessionStorage.setItem(k, JSON.stringify(user ?? null));
-  } catch { /* ignore */ }
-}
-export function updateStoredUser(user) {
-  try { for (const k of USER_KEYS) sessionStorage.setItem(k, JSON.stringify(user ?? null)); } catch { /* ignore */ }
-}
-export function clearSession() {
-  try {
-    for (const k of [...TOKEN_KEYS, ...USER_KEYS]) sessionStorage.removeItem(k);
-  } catch { /* ignore */ }
-}
 
 export function defaultMessage(status) {
   if (status === 400) return '提交的数据有误，请检查后重试';

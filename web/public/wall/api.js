@@ -1,36 +1,12 @@
 // REST client: bearer token in sessionStorage, 401 -> unauthorized handler.
 
-const TOKEN_KEY = 'hazwatch.wall.token';
-const USER_KEY = 'hazwatch.wall.user';
+import { ApiError, clearSession, getStoredUser, getToken, setSession } from '../shared/session.js';
 
-export class ApiError extends Error {
-  constructor(status, body, message) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.body = body;
-  }
-}
+export { ApiError, clearSession, getToken, setSession };
+export const getUser = getStoredUser;
 
 let unauthorizedHandler = () => {};
 export function setUnauthorizedHandler(fn) { unauthorizedHandler = fn; }
-
-export function getToken() {
-  try { return sessionStorage.getItem(TOKEN_KEY); } catch { return null; }
-}
-export function getUser() {
-  try { return JSON.parse(sessionStorage.getItem(USER_KEY) || 'null'); } catch { return null; }
-}
-export function setSession(token, user) {
-  sessionStorage.setItem(TOKEN_KEY, token);
-  sessionStorage.setItem(USER_KEY, JSON.stringify(user ?? null));
-}
-export function clearSession() {
-  try {
-    sessionStorage.removeItem(TOKEN_KEY);
-    sessionStorage.removeItem(USER_KEY);
-  } catch { /* storage unavailable */ }
-}
 
 function defaultMessage(status) {
   if (status === 401) return '登录已失效，请重新登录';
