@@ -23,32 +23,7 @@ export function escape(buf: Buffer): Buffer {
 
 /** Inverse of escape. Throws 'bad_escape' on 7D not followed by 01/02 and on a raw 7E. */
 export function unescape(buf: Buffer): Buffer {
-  // Most frames contain no escape at all: one native scan and copy.
-  if (buf.indexOf(ESC) === -1 && buf.indexOf(FLAG) === -1) return Buffer.from(buf);
-  const out = Buffer.allocUnsafe(buf.length);
-  let j = 0;
-  for (let i = 0; i < buf.length; i++) {
-    const b = buf[i];
-    if (b === ESC) {
-      const next = buf[i + 1];
-      if (next === 0x01) out[j++] = ESC;
-      else if (next === 0x02) out[j++] = FLAG;
-      else {
-        throw new Jt808DecodeError(
-          'bad_escape',
-          next === undefined
-            ? `dangling 7D at offset ${i}`
-            : `invalid escape 7D ${next.toString(16).padStart(2, '0')} at offset ${i}`,
-        );
-      }
-      i++;
-    } else if (b === FLAG) {
-      throw new Jt808DecodeError('bad_escape', `unescaped 7E inside frame at offset ${i}`);
-    } else {
-      out[j++] = b;
-    }
-  }
-  return out.subarray(0, j);
+  return unescapeXor(buf).subarray(0, unescapedLength);
 }
 
 /** Length and XOR of every byte of the last unescapeXor result (module state: avoids a result object per frame). */
