@@ -1,17 +1,6 @@
 // DOM and formatting helpers shared by the admin modules.
 
-export const $ = (sel, root = document) => root.querySelector(sel);
-export const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
-
-const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function esc(value) {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
-}
-
-export function cssEscape(value) {
-  const s = String(value);
-  return window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/["\\\]]/g, '\\$&');
-}
+export { $, $$, esc, cssEscape } from '../shared/dom.js';
 
 /**
  * h('div', { class: 'x', onclick: fn, dataset: { id: 1 } }, 'text', child)
