@@ -7,6 +7,7 @@ import type { CommandOutcome } from './pending-commands.ts';
 import type { Jt808Command } from './commands.ts';
 import { DriftDetector } from './drift-detector.ts';
 import { TerminalConnection } from './terminal-connection.ts';
+import { socketLink } from './terminal-link.ts';
 
 export type { CommandOutcome } from './pending-commands.ts';
 export type { Jt808Command } from './commands.ts';
@@ -51,7 +52,7 @@ export async function startJt808Gateway(opts: {
   let nextId = 1;
 
   const server = net.createServer((socket) => {
-    const conn = new TerminalConnection(socket, nextId++, {
+    const conn = new TerminalConnection(socketLink(socket), nextId++, {
       idleTimeoutMs: opts.idleTimeoutS * 1000,
       authTimeoutMs: (opts.authTimeoutS ?? 60) * 1000,
       subpackageTimeoutMs: (opts.subpackageTimeoutS ?? 30) * 1000,

@@ -1,4 +1,3 @@
-import type net from 'node:net';
 import type { Logger } from 'pino';
 import {
   decodeFrame,
@@ -20,6 +19,7 @@ import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import { PendingCommands, type CommandOutcome } from './pending-commands.ts';
 import { handlers } from './handlers/index.ts';
+import type { TerminalLink } from './terminal-link.ts';
 
 export interface ConnectionOptions {
   /** Closed after this long without a valid frame (garbage does not count as life). */
@@ -43,8 +43,6 @@ export interface ConnectionOptions {
 // (one chunk can still add up to its own size in frames).
 const PAUSE_AT = 64;
 const RESUME_AT = 16;
-// Answers the terminal does not read are not buffered without end.
-const MAX_UNSENT_BYTES = 1024 * 1024;
 // A garbage flood is counted in full but logged only this often per connection, so it cannot flood the log.
 const MALFORMED_LOG_LINES = 10;
 
@@ -69,39 +67,30 @@ export class TerminalConnection {
   private subpackageTimer: NodeJS.Timeout | null = null;
   private oversizeSeen = 0;
   private malformed = 0;
-  private corked = false;
   private closed = false;
   private readonly log: Logger;
 
   constructor(
-    private readonly socket: net.Socket,
+    private readonly link: TerminalLink,
     connectionId: number,
     private readonly opts: ConnectionOptions,
   ) {
-    const remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    const remote = link.remote;
     this.session = { connectionId, remote, phone: null, wirePhone: null, edition: '2013', protocolVersion: 1, vehicle: null, authenticated: false, lastFrameAt: Date.now() };
     this.log = opts.log.child({ conn: connectionId, remote });
     this.assembler = new SubpackageAssembler({ timeoutMs: opts.subpackageTimeoutMs, maxPendingSets: 8, maxBytes: 2 * 1024 * 1024, maxResendRounds: 2 });
     this.idleTimer = setTimeout(() => this.close('idle timeout'), opts.idleTimeoutMs);
     this.authTimer = setTimeout(() => this.close('not authenticated in time'), opts.authTimeoutMs);
-    socket.setNoDelay(true);
-    socket.on('data', (chunk) => this.onData(chunk));
-    socket.on('error', (err) => this.log.debug({ err: err.message }, 'JT808 socket error'));
-    socket.on('close', () => this.cleanup());
+    link.onData((chunk) => this.onData(chunk));
+    link.onClose((reason) => {
+      if (reason && !this.closed) this.log.info({ reason, phone: this.session.phone, malformedFrames: this.malformed }, 'JT808 connection closed');
+      this.cleanup();
+    });
   }
 
   private onData(chunk: Buffer) {
-    // Answers to the frames of one chunk leave in one write rather than one syscall each.
-    if (!this.corked) {
-      this.corked = true;
-      this.socket.cork();
-      setImmediate(() => {
-        this.corked = false;
-        this.socket.uncork();
-      });
-    }
     for (const raw of this.splitter.push(chunk)) this.pending.push(raw);
-    if (this.pending.length >= PAUSE_AT) this.socket.pause();
+    if (this.pending.length >= PAUSE_AT) this.link.pause();
     if (!this.draining) void this.drain();
     if (this.splitter.oversizeFrames > this.oversizeSeen) {
       this.opts.metrics.jt808Frames.inc({ msg: 'unknown', result: 'oversize' }, this.splitter.oversizeFrames - this.oversizeSeen);
@@ -120,7 +109,7 @@ export class TerminalConnection {
       } catch (err) {
         this.log.error({ err: (err as Error).message }, 'JT808 frame processing failed');
       }
-      if (this.pending.length === RESUME_AT && !this.closed) this.socket.resume();
+      if (this.pending.length === RESUME_AT && !this.closed) this.link.resume();
     }
     this.draining = false;
   }
@@ -268,10 +257,7 @@ export class TerminalConnection {
       },
       body,
     );
-    if (!this.closed) {
-      this.socket.write(frame);
-      if (this.socket.writableLength > MAX_UNSENT_BYTES) this.close('terminal does not read its answers');
-    }
+    if (!this.closed) this.link.write(frame);
     return serial;
   }
 
@@ -283,8 +269,7 @@ export class TerminalConnection {
     if (this.closed) return;
     this.log.info({ reason, phone: this.session.phone, malformedFrames: this.malformed }, 'JT808 connection closed');
     this.closed = true;
-    this.socket.end();
-    setTimeout(() => this.socket.destroy(), 2000).unref();
+    this.link.end();
     this.cleanup();
   }
 
