@@ -39,6 +39,10 @@ const envSchema = z
     ALARM_RETENTION_YEARS: z.coerce.number().int().min(3, 'violation records are kept at least 3 years').default(3),
     PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+    NOTIFY_WEBHOOK_ALLOW_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
     SPOOL_MAX_BYTES: z.coerce.number().int().min(1024 * 1024, 'at least 1 MiB').default(1024 * 1024 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -89,7 +93,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: e.DATABASE_URL,
     adminPassword: e.ADMIN_PASSWORD,
     demo: e.DEMO,
-    alarms: { sla: { ackMinutes: e.ALARM_ACK_MINUTES, disposeMinutes: e.ALARM_DISPOSE_MINUTES }, retentionYears: e.ALARM_RETENTION_YEARS },
+    alarms: { sla: { ackMinutes: e.ALARM_ACK_MINUTES, disposeMinutes: e.ALARM_DISPOSE_MINUTES }, retentionYears: e.ALARM_RETENTION_YEARS, webhookAllowHosts: e.NOTIFY_WEBHOOK_ALLOW_HOSTS },
     sessionTtlHours: e.SESSION_TTL_HOURS,
     passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
     logLevel: e.LOG_LEVEL,

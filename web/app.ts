@@ -42,6 +42,7 @@ import { alarmNotificationRoutes } from './routes/alarm-notification-routes.ts';
 import { alarmSlaRoutes } from './routes/alarm-sla-routes.ts';
 import { alarmAttachmentRoutes } from './routes/alarm-attachment-routes.ts';
 import type { SlaDefaults } from '../alerts/sla/sla-monitor.ts';
+import { WebhookTargetPolicy } from '../alerts/notifications/webhook-target.ts';
 
 export interface AppDeps {
   db: Database;
@@ -64,6 +65,8 @@ export interface AppDeps {
   slaDefaults?: SlaDefaults;
   /** Where 处置反馈 attachments are stored (`<dataDir>/attachments`); no attachment routes when absent. */
   dataDir?: string;
+  /** Webhook hosts allowed although they are on a local or private address (NOTIFY_WEBHOOK_ALLOW_HOSTS). */
+  webhookAllowHosts?: readonly string[];
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -104,7 +107,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(alarmHistoryRoutes, { db: deps.db });
   if (deps.dataDir) await app.register(alarmAttachmentRoutes, { alarms: deps.alarms, dataDir: deps.dataDir });
-  await app.register(alarmNotificationRoutes, { db: deps.db });
+  await app.register(alarmNotificationRoutes, { db: deps.db, webhookTargets: new WebhookTargetPolicy(deps.webhookAllowHosts) });
   await app.register(alarmSlaRoutes, { db: deps.db, defaults: deps.slaDefaults ?? { ackMinutes: 5, disposeMinutes: 120 } });
   await app.register(alarmRuleRoutes, { rules: deps.rules ?? new RuleStore(deps.db) });
   if (deps.jt808) await app.register(jt808CommandRoutes, { db: deps.db, ...deps.jt808 });

@@ -4,6 +4,7 @@ import type { AlarmChange, AlarmStore } from '../alarm-store.ts';
 import { SlaMonitor, type SlaDefaults } from '../sla/sla-monitor.ts';
 import { Notifier } from '../notifications/notifier.ts';
 import { WebhookChannel } from '../notifications/webhook-channel.ts';
+import { WebhookTargetPolicy } from '../notifications/webhook-target.ts';
 import { LoggingSmsProvider, SmsChannel, type SmsProvider } from '../notifications/sms-channel.ts';
 import { purgeExpiredAlarms } from './alarm-retention.ts';
 
@@ -15,6 +16,8 @@ export interface AlarmJobOptions {
   sla: SlaDefaults;
   retentionYears: number;
   smsProvider?: SmsProvider;
+  /** Webhook hosts allowed although they are on a local or private address (NOTIFY_WEBHOOK_ALLOW_HOSTS). */
+  webhookAllowHosts?: readonly string[];
   clock?: () => Date;
 }
 
@@ -22,7 +25,7 @@ export interface AlarmJobOptions {
 export function startAlarmJobs(o: AlarmJobOptions): () => Promise<void> {
   const clock = o.clock ?? (() => new Date());
   const sla = new SlaMonitor(o.db, o.store, o.sla, clock);
-  const notifier = new Notifier(o.db, { webhook: new WebhookChannel(), sms: new SmsChannel(o.smsProvider ?? new LoggingSmsProvider(o.log)) }, o.log, clock);
+  const notifier = new Notifier(o.db, { webhook: new WebhookChannel(new WebhookTargetPolicy(o.webhookAllowHosts)), sms: new SmsChannel(o.smsProvider ?? new LoggingSmsProvider(o.log)) }, o.log, clock);
   const running = new Set<Promise<unknown>>();
   const every = (name: string, ms: number, job: () => Promise<unknown>) => {
     let busy = false;

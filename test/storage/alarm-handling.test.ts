@@ -11,6 +11,7 @@ import type { AlarmDecision, Severity } from '../../alerts/alarm-decision.ts';
 import { SlaMonitor } from '../../alerts/sla/sla-monitor.ts';
 import { Notifier } from '../../alerts/notifications/notifier.ts';
 import { WebhookChannel } from '../../alerts/notifications/webhook-channel.ts';
+import { WebhookTargetPolicy } from '../../alerts/notifications/webhook-target.ts';
 import { SmsChannel } from '../../alerts/notifications/sms-channel.ts';
 import { purgeExpiredAlarms } from '../../alerts/handling/alarm-retention.ts';
 import { testDatabases } from '../support/test-databases.ts';
@@ -49,7 +50,8 @@ describe.each(testDatabases)('alarm handling on $name', (kind) => {
 
   beforeAll(async () => {
     db = await kind.open();
-    ({ app, accounts, alarms } = await buildTestApp(db));
+    // The test webhook listens on loopback, so it is allow-listed like NOTIFY_WEBHOOK_ALLOW_HOSTS=127.0.0.1.
+    ({ app, accounts, alarms } = await buildTestApp(db, { webhookAllowHosts: ['127.0.0.1'] }));
     const org = async (name: string, kindName: string, region: string, enterpriseId: number | null = null) =>
       (await db.query<{ id: number }>('insert into organizations (name, kind, region_code, enterprise_id) values ($1, $2, $3, $4) returning id', [name, kindName, region, enterpriseId]))[0].id;
     ids.orgProvince = await org('辽宁省应急管理厅', 'province', '210000');
@@ -224,7 +226,7 @@ describe.each(testDatabases)('alarm handling on $name', (kind) => {
     const sms: Array<{ phone: string; text: string }> = [];
     let now = new Date('2026-02-01T00:00:00Z');
     const notifier = () =>
-      new Notifier(db, { webhook: new WebhookChannel(), sms: new SmsChannel({ send: async (phone, text) => void sms.push({ phone, text }) }) }, log, () => now, {
+      new Notifier(db, { webhook: new WebhookChannel(new WebhookTargetPolicy(['127.0.0.1'])), sms: new SmsChannel({ send: async (phone, text) => void sms.push({ phone, text }) }) }, log, () => now, {
         baseMs: 1000, maxMs: 60_000, maxAttempts: 5,
       });
     try {
@@ -232,8 +234,14 @@ describe.each(testDatabases)('alarm handling on $name', (kind) => {
       expect((await call('POST', '/api/alarm-subscriptions', 'county2', { name: '越权', channel: 'webhook', target: url, regionCode: '211321' })).statusCode).toBe(403);
       expect((await call('POST', '/api/alarm-subscriptions', 'ent', { name: '企业', channel: 'webhook', target: url, regionCode: '211321' })).statusCode).toBe(403);
       expect((await call('POST', '/api/alarm-subscriptions', 'county', { name: '坏号码', channel: 'sms', target: '123', regionCode: '211321' })).json().fields).toMatchObject([{ path: 'target' }]);
+      const metadata = await call('POST', '/api/alarm-subscriptions', 'county', { name: '元数据', channel: 'webhook', target: 'http://169.254.169.254/latest', regionCode: '211321' });
+      expect(metadata.statusCode).toBe(400);
+      expect(metadata.json().fields).toMatchObject([{ path: 'target', message: expect.stringContaining('169.254.169.254') }]);
       const hook = await call('POST', '/api/alarm-subscriptions', 'county', { name: '县局平台', channel: 'webhook', target: url, regionCode: '211321' });
       expect(hook.statusCode).toBe(201);
+      const moved = await call('PUT', `/api/alarm-subscriptions/${hook.json().id}`, 'county', { name: '县局平台', channel: 'webhook', target: 'http://10.0.0.8/hook', regionCode: '211321' });
+      expect(moved.statusCode).toBe(400);
+      expect((await call('GET', '/api/alarm-subscriptions', 'county')).json().items).toMatchObject([{ target: url }]);
       await call('POST', '/api/alarm-subscriptions', 'county', { name: '县局值班手机', channel: 'sms', target: '13800000001', severities: ['critical'], regionCode: '211321' });
       expect((await call('GET', '/api/alarm-subscriptions', 'county2')).json().items).toEqual([]);
 

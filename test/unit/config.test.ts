@@ -36,6 +36,11 @@ describe('configuration from the environment', () => {
     expect(problems).toMatch(/^SENSOR_RETENTION_DAYS: .*30 days/m);
   });
 
+  it('reads the webhook allow-list as lower-case host names, empty by default', () => {
+    expect(configFromEnv({}).alarms.webhookAllowHosts).toEqual([]);
+    expect(configFromEnv({ NOTIFY_WEBHOOK_ALLOW_HOSTS: ' 127.0.0.1, Hooks.Internal ,' }).alarms.webhookAllowHosts).toEqual(['127.0.0.1', 'hooks.internal']);
+  });
+
   it('treats empty variables as unset', () => {
     expect(configFromEnv({ INFLUX_URL: '', HTTP_PORT: '' }).http.port).toBe(3000);
   });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
 import { regionInScope, scopeCondition, type Scope } from '../../platform/auth/scope.ts';
 import { toSubscription } from '../../alerts/notifications/notifier.ts';
+import type { WebhookTargetPolicy } from '../../alerts/notifications/webhook-target.ts';
 
 const severities = ['critical', 'major', 'minor', 'warning'] as const;
 const actions = ['raised', 'escalated', 'acknowledged', 'cleared', 'disposed', 'closed', 'reviewed'] as const;
@@ -25,7 +26,7 @@ type SubscriptionBody = z.infer<typeof subscriptionBody>;
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Notification subscriptions (which severities and regions go to which webhook or phone) and the outbox state. */
-export const alarmNotificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+export const alarmNotificationRoutes: FastifyPluginAsyncZod<{ db: Database; webhookTargets: WebhookTargetPolicy }> = async (app, { db, webhookTargets }) => {
   app.addHook('preHandler', app.requireRole(['admin', 'official']));
 
   const visible = (scope: Scope, params: unknown[]) => scopeCondition(scope, 'enterprise_id', params, 'region_code');
@@ -40,6 +41,12 @@ export const alarmNotificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = 
     return s.regionCode === null || !regionInScope(scope, s.regionCode);
   };
 
+  /** The 400 answer for a webhook to a local or private address (or an unresolvable name), else null. */
+  const targetRefused = async (s: SubscriptionBody) => {
+    const message = s.channel === 'webhook' ? await webhookTargets.refusal(s.target) : null;
+    return message && { error: 'validation_failed', message: '输入数据校验未通过', fields: [{ path: 'target', message }] };
+  };
+
   app.get('/api/alarm-subscriptions', { schema: { tags: ['alarms'], summary: '报警通知订阅' } }, async (req) => {
     const params: unknown[] = [];
     const rows = await db.query<Parameters<typeof toSubscription>[0]>(`select * from notification_subscriptions where ${visible(req.user!.scope, params)} order by id`, params);
@@ -49,6 +56,8 @@ export const alarmNotificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = 
   app.post('/api/alarm-subscriptions', { schema: { tags: ['alarms'], summary: '新增报警通知订阅', body: subscriptionBody } }, async (req, reply) => {
     const s = req.body;
     if (await outOfScope(req.user!.scope, s)) return reply.code(403).send({ error: 'out_of_scope', message: '订阅范围超出本账号的管辖范围' });
+    const refused = await targetRefused(s);
+    if (refused) return reply.code(400).send(refused);
     const [row] = await db.query<Parameters<typeof toSubscription>[0]>(
       `insert into notification_subscriptions (name, channel, target, severities, actions, region_code, enterprise_id, enabled, created_by)
        values ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9) returning *`,
@@ -60,6 +69,8 @@ export const alarmNotificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = 
   app.put('/api/alarm-subscriptions/:id', { schema: { tags: ['alarms'], params: idParams, body: subscriptionBody } }, async (req, reply) => {
     const s = req.body;
     if (await outOfScope(req.user!.scope, s)) return reply.code(403).send({ error: 'out_of_scope', message: '订阅范围超出本账号的管辖范围' });
+    const refused = await targetRefused(s);
+    if (refused) return reply.code(400).send(refused);
     const params: unknown[] = [req.params.id, s.name, s.channel, s.target, JSON.stringify(s.severities), JSON.stringify(s.actions), s.regionCode, s.enterpriseId, s.enabled];
     const [row] = await db.query<Parameters<typeof toSubscription>[0]>(
       `update notification_subscriptions set name = $2, channel = $3, target = $4, severities = $5::jsonb, actions = $6::jsonb, region_code = $7, enterprise_id = $8, enabled = $9
