@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Alarm, AlarmChange, AlarmStore, StepRefusal } from '../../alerts/alarm-store.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { scopeCondition } from '../../platform/auth/scope.ts';
+import { alarmTypeLabel } from '../../alerts/alarm-labels.ts';
 
 /** What the acknowledging operator asked to be sent on: a TTS text to an SOS terminal, or none. */
 export interface AcknowledgementOptions {
@@ -60,6 +61,8 @@ export const alarmRoutes: FastifyPluginAsyncZod<{
     },
     async (req) => alarms.changes(req.user!.scope, req.query.since, req.query.limit),
   );
+
+  app.get('/api/alarms/types', { schema: { tags: ['alarms'], summary: '报警类型的中文名称（type → 名称）' } }, async () => ({ labels: alarmTypeLabel }));
 
   app.get('/api/alarms/:id', { schema: { tags: ['alarms'], params: idParams } }, async (req, reply) => {
     const alarm = await alarms.get(req.params.id, req.user!.scope);

@@ -6,6 +6,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import type { Accounts } from '../../../platform/auth/accounts.ts';
 import { buildTestApp } from '../../support/test-app.ts';
 import { loadDemoPark } from '../../../seeds/load-demo-park.ts';
+import { alarmTypeLabel } from '../../../alerts/alarm-labels.ts';
 
 // The HTTP layer through inject(), on an in-memory PGlite; InfluxDB reads are not exercised here.
 describe('HTTP API (fastify inject)', () => {
@@ -118,6 +119,14 @@ describe('HTTP API (fastify inject)', () => {
     influxUp = true;
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ status: 'degraded', components: { influx: { ok: false } } });
+  });
+
+  it('names every alarm type for the wall from the one server-side table, to any logged-in user', async () => {
+    expect((await call('GET', '/api/alarms/types')).statusCode).toBe(401);
+    const res = await call('GET', '/api/alarms/types', 'op');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().labels).toEqual(alarmTypeLabel);
+    expect(res.json().labels).toMatchObject({ sos: '紧急报警（SOS）', terminal_rollover: '终端侧翻预警' });
   });
 
   it('serves OpenAPI, the wall, Leaflet and the CJK font from local files', async () => {

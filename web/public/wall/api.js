@@ -63,6 +63,7 @@ export const api = {
   tanks: () => request('GET', '/api/monitor/tanks'),
   vehicles: () => request('GET', '/api/monitor/vehicles'),
   openAlarms: () => request('GET', '/api/alarms?state=open'),
+  alarmTypes: () => request('GET', '/api/alarms/types'),
   logout: () => request('POST', '/api/auth/logout', {}),
   ackAlarm: (id, body = {}) => request('POST', `/api/alarms/${encodeURIComponent(id)}/ack`, body),
   alarm: (id) => request('GET', `/api/alarms/${encodeURIComponent(id)}`),

@@ -18,7 +18,7 @@ import { initAlarmDetail, openAlarmDetail, updateAlarmDetail, closeAlarmDetail }
 import { connectLive, disconnectLive } from './live.js';
 import { updateStatus, markDataReceived } from './statusbar.js';
 import { toast, alarmTone, unlockAudio } from './toast.js';
-import { SENSOR_KIND, SEVERITY, alarmTypeLabel, unitLabel } from './labels.js';
+import { SENSOR_KIND, SEVERITY, alarmTypeLabel, setAlarmTypeLabels, unitLabel } from './labels.js';
 
 const TICK_MS = 15000;          // staleness re-evaluation
 const ALARM_RESYNC_MS = 120000; // safety net besides the socket
@@ -98,8 +98,10 @@ function reportLoadError(what, reason) {
 
 async function loadSnapshot(my) {
   const startedAt = Date.now();
-  const [t, v, a] = await Promise.allSettled([api.tanks(), api.vehicles(), api.openAlarms()]);
+  const [t, v, a, types] = await Promise.allSettled([api.tanks(), api.vehicles(), api.openAlarms(), api.alarmTypes()]);
   if (my !== session) return;
+  if (types.status === 'fulfilled') setAlarmTypeLabels((types.value && types.value.labels) || {});
+  else reportLoadError('报警类型名称', types.reason);
   if (t.status === 'fulfilled') setTanks((t.value && t.value.items) || []);
   else reportLoadError('储罐数据', t.reason);
   if (v.status === 'fulfilled') { if (vehiclesReady) setVehicles((v.value && v.value.items) || []); }

@@ -24,57 +24,11 @@ export const SENSOR_STATE = {
 export const SEVERITY = { critical: '紧急', major: '重要', minor: '一般', warning: '提示' };
 export const SEVERITY_RANK = { critical: 4, major: 3, minor: 2, warning: 1 };
 
-// Every alarm type the engine raises: a copy of alarmTypeLabel in alerts/alarm-labels.ts (keep in step).
-const TERMINAL_ALARM = {
-  terminal_overspeed: '超速报警',
-  terminal_fatigue: '疲劳驾驶报警',
-  terminal_danger: '危险预警',
-  terminal_gnss_fault: 'GNSS 模块故障',
-  terminal_gnss_antenna_open: 'GNSS 天线未接或剪断',
-  terminal_gnss_antenna_short: 'GNSS 天线短路',
-  terminal_power_low: '主电源欠压',
-  terminal_power_cut: '主电源掉电',
-  terminal_lcd_fault: '显示屏故障',
-  terminal_tts_fault: 'TTS 模块故障',
-  terminal_camera_fault: '摄像头故障',
-  terminal_ic_card_fault: 'IC 卡模块故障',
-  terminal_overspeed_warning: '超速预警',
-  terminal_fatigue_warning: '疲劳驾驶预警',
-  terminal_violation_driving: '违规行驶报警',
-  terminal_tyre_pressure: '胎压预警',
-  terminal_right_turn_blind_zone: '右转盲区异常报警',
-  terminal_daily_driving_overtime: '当天累计驾驶超时',
-  terminal_parking_overtime: '超时停车',
-  terminal_area_in_out: '进出区域',
-  terminal_route_in_out: '进出路线',
-  terminal_section_time: '路段行驶时间不足或过长',
-  terminal_route_deviation: '路线偏离报警',
-  terminal_vss_fault: '车辆 VSS 故障',
-  terminal_fuel_abnormal: '车辆油量异常',
-  terminal_stolen: '车辆被盗',
-  terminal_illegal_ignition: '车辆非法点火',
-  terminal_illegal_displacement: '车辆非法位移',
-  terminal_collision: '碰撞预警',
-  terminal_rollover: '侧翻预警',
-  terminal_illegal_door_open: '非法开门报警',
-};
-export const ALARM_TYPE = {
-  threshold: '超限报警',
-  data_interruption: '数据中断',
-  sensor_fault: '传感器故障',
-  rate_of_change: '变化速率异常',
-  sos: '紧急报警（SOS）',
-  overspeed: '超速',
-  fatigue_continuous: '疲劳驾驶',
-  fatigue_daily: '当日累计驾驶超时',
-  geofence_forbidden: '驶入禁入区',
-  geofence_outside: '驶出限定区域',
-  route_deviation: '偏离规定路线',
-  parking_overtime: '敏感区域停车超时',
-  offline: '车辆离线',
-  offline_on_trip: '运输途中失联',
-  ...Object.fromEntries(Object.entries(TERMINAL_ALARM).map(([type, label]) => [type, `终端${label}`])),
-};
+// Names of the alarm types, from GET /api/alarms/types (alerts/alarm-labels.ts); until loaded a type shows its code.
+const ALARM_TYPE = {};
+export function setAlarmTypeLabels(labels) {
+  Object.assign(ALARM_TYPE, labels);
+}
 
 export function alarmTypeLabel(alarm) {
   if (!alarm) return '报警';
