@@ -121,7 +121,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
         influx: (await influx.ping()) ? { ok: true, detail: `${influx.version} (${influx.api})` } : { ok: false, detail: `no answer from ${influxUrl}` },
         mqtt: mqttUp ? { ok: true } : { ok: false, detail: 'broker not listening' },
         spool: spoolHealth(writer.backlog('sensor')),
-        jt808: jt808 ? { ok: true, detail: `${jt808.sessionCount()} connections` } : { ok: false, detail: 'gateway not listening' },
+        jt808: jt808 ? { ok: true, detail: `terminal connections: ${jt808.sessionCount()}${config.jt808.socketProcesses ? `, held by ${config.jt808.socketProcesses} socket processes` : ''}` } : { ok: false, detail: 'gateway not listening' },
       }),
     });
     stops.push({ name: 'http', stop: () => app.close() });
@@ -170,6 +170,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       idleTimeoutS: config.jt808.idleTimeoutS,
       lenientChecksum: config.jt808.lenientChecksum,
       commandTimeoutS: config.jt808.commandTimeoutS,
+      socketProcesses: config.jt808.socketProcesses,
       directory,
       positions: pipeline,
       media: jt808Media,

@@ -14,7 +14,7 @@ import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../suppo
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 
-describe('JT/T 808 end to end: positions into InfluxDB and the live map, operator commands down to a 2019 terminal', () => {
+describe.each(['0', '2'])('JT/T 808 end to end (JT808_SOCKET_PROCESSES=%s): positions into InfluxDB and the live map, operator commands down to a 2019 terminal', (socketProcesses) => {
   let sys: System;
   let api: ReturnType<typeof apiClient>;
   let vehicleId: number;
@@ -25,7 +25,7 @@ describe('JT/T 808 end to end: positions into InfluxDB and the live map, operato
   const now = () => Math.floor(Date.now() / 1000) * 1000;
 
   beforeAll(async () => {
-    sys = await startTestSystem({ JT808_COMMAND_TIMEOUT_S: '2' });
+    sys = await startTestSystem({ JT808_COMMAND_TIMEOUT_S: '2', JT808_SOCKET_PROCESSES: socketProcesses });
     api = apiClient(sys.urls.http);
     await api.login('admin', ADMIN_PASSWORD);
     const enterprise = await api.call('POST', '/api/enterprises', { code: '91320116MA1XYW0J8C', name: '危运测试有限公司', regionCode: '320116' });
@@ -69,6 +69,12 @@ describe('JT/T 808 end to end: positions into InfluxDB and the live map, operato
       drift: boolean;
     }>;
   };
+
+  it('reports where the terminals\' sockets are held on /healthz', async () => {
+    const health = (await (await fetch(`${sys.urls.http}/healthz`)).json()) as { components: { jt808: { ok: boolean; detail: string } } };
+    expect(health.components.jt808.ok).toBe(true);
+    expect(health.components.jt808.detail).toBe(socketProcesses === '0' ? 'terminal connections: 1' : 'terminal connections: 1, held by 2 socket processes');
+  });
 
   it('stores blind-area re-uploads with their device time in history, without moving the live position back or raising live alarms', async () => {
     const start = now();

@@ -7,7 +7,8 @@ import type { CommandOutcome } from './pending-commands.ts';
 import type { Jt808Command } from './commands.ts';
 import { DriftDetector } from './drift-detector.ts';
 import { TerminalConnection } from './terminal-connection.ts';
-import { socketLink } from './terminal-link.ts';
+import { socketLink, type TerminalLink } from './terminal-link.ts';
+import { SocketProcessPool, type SocketProcessStats } from './socket-processes/socket-process-pool.ts';
 
 export type { CommandOutcome } from './pending-commands.ts';
 export type { Jt808Command } from './commands.ts';
@@ -21,6 +22,8 @@ export interface Jt808Gateway extends Jt808CommandPort {
   port: number;
   isOnline(vehicleId: number): boolean;
   sessionCount(): number;
+  /** Socket processes holding the terminals' sockets; none when this process holds them itself. */
+  socketProcesses(): Promise<SocketProcessStats[]>;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,8 @@ export async function startJt808Gateway(opts: {
   subpackageTimeoutS?: number;
   commandTimeoutS: number;
   lenientChecksum: boolean;
+  /** Child processes that hold the sockets (each up to its open-file limit); 0 holds them in this process. */
+  socketProcesses?: number;
   directory: RegistryDirectory;
   positions: PositionSink;
   media: MediaSink;
@@ -50,9 +55,13 @@ export async function startJt808Gateway(opts: {
   const heartbeats = new Map<number, number>();
   const idleTimeoutMs = (vehicleId: number) => Math.max(opts.idleTimeoutS, 3 * (heartbeats.get(vehicleId) ?? 0)) * 1000;
   let nextId = 1;
+  const pool = opts.socketProcesses ? await SocketProcessPool.start({ count: opts.socketProcesses, log }) : null;
 
-  const server = net.createServer((socket) => {
-    const conn = new TerminalConnection(socketLink(socket), nextId++, {
+  const accept = (socket: net.Socket) => {
+    const id = nextId++;
+    const link: TerminalLink | null = pool ? pool.adopt(id, socket) : socketLink(socket);
+    if (!link) return log.error('JT/T 808 connection refused: no socket process is running');
+    const conn = new TerminalConnection(link, id, {
       idleTimeoutMs: opts.idleTimeoutS * 1000,
       authTimeoutMs: (opts.authTimeoutS ?? 60) * 1000,
       subpackageTimeoutMs: (opts.subpackageTimeoutS ?? 30) * 1000,
@@ -87,21 +96,29 @@ export async function startJt808Gateway(opts: {
     });
     connections.add(conn);
     opts.metrics.jt808Sessions.set(connections.size);
-  });
-  server.maxConnections = 50_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
-  });
+  };
+  // Handed-over sockets stay paused until their socket process reads them.
+  const server = net.createServer({ pauseOnConnect: pool !== null }, accept);
+  if (!pool) server.maxConnections = 50_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
+    });
+  } catch (err) {
+    await pool?.close();
+    throw err;
+  }
   const port = (server.address() as net.AddressInfo).port;
   // Accept errors (e.g. EMFILE when the fd limit is reached) must not take the process down.
   server.on('error', (err) => log.error({ err: err.message }, 'JT/T 808 listener error'));
-  log.info({ port }, 'JT/T 808 gateway listening');
+  log.info({ port, socketProcesses: pool?.size ?? 0 }, 'JT/T 808 gateway listening');
 
   return {
     port,
     isOnline: (vehicleId) => byVehicle.has(vehicleId),
     sessionCount: () => connections.size,
+    socketProcesses: async () => (pool ? pool.stats() : []),
     sendCommand: async (vehicleId, command) => {
       const conn = byVehicle.get(vehicleId);
       if (!conn) return { status: 'offline' };
@@ -115,6 +132,7 @@ export async function startJt808Gateway(opts: {
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const c of connections) c.close('gateway shutting down');
+      await pool?.close();
       await closed;
     },
   };
