@@ -69,6 +69,13 @@ export function moduleMetadata(m: RegistryModule, canWrite: boolean) {
     columns: Object.entries(all).filter(([, f]) => f.list).map(([name]) => name),
     filters: fields
       .filter((f) => all[f.name]?.filter)
-      .map((f) => ({ field: f.name, label: f.label, type: f.options ? 'select' : f.name === 'regionCode' ? 'region' : 'text', ...(f.options ? { options: f.options } : {}) })),
+      .map((f) => ({
+        field: f.name,
+        label: f.label,
+        type: f.options || f.ref ? 'select' : f.name === 'regionCode' ? 'region' : 'text',
+        ...(f.options ? { options: f.options } : {}),
+        // Options of a reference come from the referenced module's list, which is scoped like every list.
+        ...(f.ref ? { ref: f.ref } : {}),
+      })),
   };
 }

@@ -249,6 +249,11 @@ describe.each(testDatabases)('registries and access on $name', (kind) => {
     const hs = mods.find((m) => m.name === 'hazard-sources')!;
     expect(hs.fields.find((f) => f.name === 'rValue')).toMatchObject({ readOnly: true });
     expect(hs.fields.find((f) => f.name === 'code')).toMatchObject({ required: true });
+    const tankFilters = (mods.find((m) => m.name === 'tanks') as unknown as { filters: unknown[] }).filters;
+    expect(tankFilters).toEqual(expect.arrayContaining([
+      { field: 'enterpriseId', label: '所属企业', type: 'select', ref: { module: 'enterprises', labelField: 'name' } },
+      { field: 'hazardSourceId', label: '所属危险源', type: 'select', ref: { module: 'hazard-sources', labelField: 'name' } },
+    ]));
   });
 
   it('warns of certificates and inspections expiring within 30 days', async () => {

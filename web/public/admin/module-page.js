@@ -19,7 +19,7 @@ export function renderModulePage(root, module, { pageHeader }) {
   root.append(pageHeader(module.label, module.description || ''));
 
   const filterItems = [{ key: 'q', label: '关键字', type: 'text', placeholder: '名称、编码等关键字' }]
-    .concat((module.filters || []).map((f) => ({ key: f.field, label: f.label || (byName.get(f.field) || {}).label || f.field, type: f.type, options: f.options || (byName.get(f.field) || {}).options, ref: (byName.get(f.field) || {}).ref })));
+    .concat((module.filters || []).map((f) => ({ key: f.field, label: f.label || (byName.get(f.field) || {}).label || f.field, type: f.type, options: f.options || (byName.get(f.field) || {}).options, ref: f.ref })));
   const filterBar = buildFilterBar({ items: filterItems, onSearch: (vals) => { state.filters = vals; state.page = 1; load(); } });
   root.append(h('section', { class: 'card card-filter' }, filterBar.el));
 
