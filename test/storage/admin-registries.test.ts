@@ -236,6 +236,22 @@ describe.each(testDatabases)('registries and access on $name', (kind) => {
     expect((await call('GET', '/api/auth/login-log', 'prov')).statusCode).toBe(403);
   });
 
+  it('pages the login log and the operation log alike, newest first, and refuses a page out of bounds', async () => {
+    for (const url of ['/api/auth/login-log', '/api/audit']) {
+      const first = (await call('GET', `${url}?pageSize=1`, 'admin')).json();
+      const second = (await call('GET', `${url}?page=2&pageSize=1`, 'admin')).json();
+      expect(first.total).toBeGreaterThan(1);
+      expect(second.total).toBe(first.total);
+      expect(second.items[0].id).toBeLessThan(first.items[0].id);
+      expect((await call('GET', url, 'admin')).json().items).toHaveLength(Math.min(50, first.total));
+      for (const bad of ['page=0', 'pageSize=501']) {
+        const res = await call('GET', `${url}?${bad}`, 'admin');
+        expect(res.statusCode, `${url}?${bad}`).toBe(400);
+        expect(res.json().fields).toMatchObject([{ path: bad.split('=')[0] }]);
+      }
+    }
+  });
+
   it('expires passwords after the configured age', async () => {
     await db.query(`update users set password_changed_at = now() - interval '91 days' where username = 'js'`);
     expect((await call('GET', '/api/enterprises', 'js')).json().error).toBe('password_change_required');

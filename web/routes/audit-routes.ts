@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
 import type { Scope } from '../../platform/auth/scope.ts';
-import { Conditions, logPage } from './log-query.ts';
+import { Conditions, logPage, pagingQuery } from './log-query.ts';
 
 /**
  * Entries carry the region and enterprise of the record at the time, so history stays readable after a delete
@@ -31,15 +31,13 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
       schema: {
         tags: ['admin'],
         summary: '操作日志 / 记录变更历史',
-        querystring: z.object({
+        querystring: pagingQuery.extend({
           module: z.string().max(50).optional(),
           recordId: z.coerce.number().int().positive().optional(),
           actor: z.string().max(64).optional(),
           action: z.string().max(20).optional(),
           from: z.coerce.date().optional(),
           to: z.coerce.date().optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(500).default(50),
         }),
       },
     },
@@ -48,7 +46,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
       const where = new Conditions();
       where.raw(auditScope(req.user!.scope, where.params));
       where.add('module = ?', q.module).add('record_id = ?', q.recordId).add('actor = ?', q.actor).add('action = ?', q.action).add('at >= ?', q.from).add('at < ?', q.to);
-      return logPage(db, 'audit_log', `id, at, actor, ip, module, record_id as "recordId", action, before, after`, where, q.page, q.pageSize);
+      return logPage(db, 'audit_log', `id, at, actor, ip, module, record_id as "recordId", action, before, after`, where, q);
     },
   );
 };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Accounts } from '../../platform/auth/accounts.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { passwordProblem } from '../../platform/auth/password-policy.ts';
-import { Conditions, logPage } from './log-query.ts';
+import { Conditions, logPage, pagingQuery } from './log-query.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ accounts: Accounts; db: Database }> = async (app, { accounts, db }) => {
   app.post(
@@ -80,13 +80,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ accounts: Accounts; db: Databas
       schema: {
         tags: ['auth'],
         summary: '登录日志（系统管理员）',
-        querystring: z.object({
+        querystring: pagingQuery.extend({
           username: z.string().max(64).optional(),
           success: z.enum(['true', 'false']).optional(),
           from: z.coerce.date().optional(),
           to: z.coerce.date().optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(500).default(50),
         }),
       },
     },
@@ -97,7 +95,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ accounts: Accounts; db: Databas
         .add('success = ?', q.success && q.success === 'true')
         .add('at >= ?', q.from)
         .add('at < ?', q.to);
-      return logPage(db, 'login_log', '*', where, q.page, q.pageSize);
+      return logPage(db, 'login_log', '*', where, q);
     },
   );
 };
