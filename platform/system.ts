@@ -108,6 +108,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       rules: ruleStore,
       publishAlarmChange: (change) => live?.alarm(change),
       slaDefaults: config.alarms.sla,
+      webhookAllowHosts: config.alarms.webhookAllowHosts,
       dataDir: config.dataDir,
       sensorLive,
       vehicleLive,
