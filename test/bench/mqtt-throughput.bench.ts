@@ -5,7 +5,7 @@
  * connected gateways. Publishers run in child processes so they do not share the broker's event loop.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +57,13 @@ for (let t = 0; t < 5; t++) {
   }
 }
 
+const influxdPid = Number(await readFile(path.join(influxDir, 'influxdb', 'influxd.pid'), 'utf8'));
+/** CPU seconds InfluxDB has used so far (utime + stime from /proc, in clock ticks of 10 ms). */
+async function influxdCpuSeconds(): Promise<number> {
+  const fields = (await readFile(`/proc/${influxdPid}/stat`, 'utf8')).split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function countInInflux(db: string, rp: string, from: number, to: number): Promise<number> {
   const q = new URLSearchParams({ db, q: `SELECT count("value") FROM "${db}"."${rp}"."reading" WHERE time >= ${from}ms AND time < ${to}ms`, epoch: 'ms' });
   const body = (await (await fetch(`${influxd.url}/query?${q}`)).json()) as { results: Array<{ series?: Array<{ values: unknown[][] }> }> };
@@ -97,27 +104,42 @@ async function rawCeiling(mode: 'single' | 'batch', messages: number, tsBase: nu
 }
 
 /** Publishes through the broker from a child process; the clock runs from "all connected" to "all counted back in InfluxDB". */
-async function endToEnd(mode: 'single' | 'batch', messages: number, tsBase: number): Promise<{ perSecond: number; readings: number; counted: number }> {
+async function endToEnd(mode: 'single' | 'batch', messages: number, tsBase: number): Promise<{ perSecond: number; readings: number; counted: number; cpu: { ingest: number; load: number; influxd: number } }> {
   const job = { url: `mqtt://127.0.0.1:${sys.ports.mqtt}`, username: device.code, password: device.secret, sensors: sensorCodes, mode, messages, clients: LOAD_CLIENTS, inflight: INFLIGHT, tsBase };
-  const child = spawn(process.execPath, ['--import', 'tsx', loadScript, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', loadScript, JSON.stringify(job)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let started = 0;
+  let cpuAtStart = process.cpuUsage();
+  let influxdAtStart = 0;
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => {
     err += d;
-    if (!started && err.includes('go\n')) started = performance.now();
+    if (!started && err.includes('go\n')) {
+      started = performance.now();
+      cpuAtStart = process.cpuUsage();
+      void influxdCpuSeconds().then((s) => (influxdAtStart = s));
+    }
   });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`load generator failed: ${err}`);
-  const { readings } = JSON.parse(out) as { readings: number };
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // The result line comes once every message is acknowledged; the gateways stay connected until the count is done.
+  const published = await Promise.race([new Promise<true>((resolve) => child.stdout.on('data', () => out.includes('\n') && resolve(true))), exited]);
+  if (published !== true) throw new Error(`load generator failed: ${err}`);
+  const { readings, cpuMicros: loadCpuMicros } = JSON.parse(out) as { readings: number; cpuMicros: number };
   const to = tsBase + LOAD_CLIENTS * 10_000_000;
   let counted = 0;
   while ((counted = await countInInflux('hazwatch', 'sensor', tsBase, to)) < readings) {
     await sys.flushTelemetry();
   }
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: readings / seconds, readings, counted };
+  const own = process.cpuUsage(cpuAtStart);
+  const influxd = ((await influxdCpuSeconds()) - influxdAtStart) * 1e6;
+  child.stdin.end();
+  if ((await exited) !== 0) throw new Error(`load generator failed: ${err}`);
+  // The disconnect's data-interruption alarms are written before the next ceiling run shares this process.
+  await new Promise((r) => setTimeout(r, 200));
+  await sys.alarmsSettled();
+  return { perSecond: readings / seconds, readings, counted, cpu: { ingest: (own.user + own.system) / readings, load: loadCpuMicros / readings, influxd: influxd / readings } };
 }
 
 async function latency(): Promise<{ p50: number; p99: number; samples: number }> {
@@ -177,6 +199,7 @@ async function rssPerThousandGateways(): Promise<{ perThousandMiB: number; conne
 
 const mib = (n: number) => `${n.toFixed(1)} MiB`;
 const rate = (n: number) => `${Math.round(n).toLocaleString('en-US')} readings/s`;
+const cpuLine = (c: { ingest: number; load: number; influxd: number }) => `  CPU per reading: ingest process ${c.ingest.toFixed(2)} µs, load generator ${c.load.toFixed(2)} µs, InfluxDB ${c.influxd.toFixed(2)} µs`;
 try {
   const day = 86_400_000;
   const batchBase = Date.now() - 2 * day;
@@ -197,8 +220,10 @@ try {
 
   console.log(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), node ${process.version}, InfluxDB ${(await (await fetch(`${influxd.url}/ping`)).headers.get('x-influxdb-version'))}`);
   console.log(`batched (50 readings/message, QoS 1): ${rate(batch.perSecond)} end to end; counted back ${batch.counted} of ${batch.readings}`);
+  console.log(cpuLine(batch.cpu));
   console.log(`  raw line protocol ceiling, same points: ${rate(rawBatch)} (before ${rate(b.before)}, after ${rate(b.after)}); ratio ${(batch.perSecond / rawBatch).toFixed(2)}`);
   console.log(`single reading per message (QoS 1):  ${rate(single.perSecond)} end to end; counted back ${single.counted} of ${single.readings}`);
+  console.log(cpuLine(single.cpu));
   console.log(`  raw line protocol ceiling, same points: ${rate(rawSingle)} (before ${rate(s1.before)}, after ${rate(s1.after)}); ratio ${(single.perSecond / rawSingle).toFixed(2)}`);
   console.log(`publish → Socket.IO 'readings' latency: p50 ${lat.p50.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms (${lat.samples} of ${LATENCY_SAMPLES} received; includes the 0.5 s push tick)`);
   console.log(`RSS per 1,000 connected gateways (broker process): ${mib(rss.perThousandMiB)} (${rss.connected} connected)`);
