@@ -53,7 +53,8 @@ export class SpoolDrainer {
 
   constructor(
     private readonly spool: Spool,
-    private readonly send: (lines: readonly string[]) => Promise<void>,
+    /** Sends newline-terminated records. */
+    private readonly send: (text: string) => Promise<void>,
     private readonly opts: DrainerOptions,
   ) {
     this.timer = setInterval(() => {
@@ -117,12 +118,12 @@ export class SpoolDrainer {
       if (!err) {
         await this.spool.ack(head.batch);
         this.failures = 0;
-        this.opts.onWritten?.(head.batch.records.length, (performance.now() - head.started) / 1000);
+        this.opts.onWritten?.(head.batch.count, (performance.now() - head.started) / 1000);
         continue;
       }
       // Later batches may have gone through; they are sent again from the oldest unacknowledged record, which InfluxDB absorbs.
       await Promise.all(inFlight.splice(0).map((f) => f.result));
-      await this.failed(err, head.batch.records.length);
+      await this.failed(err, head.batch.count);
     }
     // Stopping: acknowledge what went through, in order; the rest stays spooled.
     for (const f of inFlight) {
@@ -135,13 +136,13 @@ export class SpoolDrainer {
   private async fill(inFlight: InFlight[]): Promise<void> {
     const window = this.failures > 0 ? 1 : (this.opts.maxInFlight ?? 2);
     while (!this.stopping && inFlight.length < window) {
-      const waiting = this.spool.depth().records - inFlight.reduce((n, f) => n + f.batch.records.length, 0);
+      const waiting = this.spool.depth().records - inFlight.reduce((n, f) => n + f.batch.count, 0);
       if (waiting <= 0 || (!this.due && waiting < this.opts.batchSize)) return;
       const batch = await this.spool.peek(this.opts.batchSize, inFlight.at(-1)?.batch);
-      if (!batch || batch.records.length === 0) return;
-      inFlight.push({ batch, started: performance.now(), result: this.send(batch.records).then(() => null, (err: Error) => err) });
+      if (!batch || batch.count === 0) return;
+      inFlight.push({ batch, started: performance.now(), result: this.send(batch.text).then(() => null, (err: Error) => err) });
       // A partial batch answers the flush interval; the next one waits to fill up or for the next tick.
-      if (batch.records.length < this.opts.batchSize) this.due = false;
+      if (batch.count < this.opts.batchSize) this.due = false;
     }
   }
 

@@ -46,8 +46,9 @@ export class TelemetryWriter {
     const drainer = (store: StoreName) =>
       new SpoolDrainer(
         spools[store],
-        (lines) => {
-          apis[store].writeRecords(lines as string[]);
+        (text) => {
+          // The whole batch as one record: the client would otherwise measure and copy every line.
+          apis[store].writeRecord(text);
           return apis[store].flush();
         },
         {

@@ -11,10 +11,20 @@ interface Segment {
 }
 
 interface PendingAppend {
-  data: Buffer;
-  records: number;
+  count: number;
+  text: string;
+  bytes: number;
   resolve: () => void;
   reject: (err: Error) => void;
+}
+
+/** One append as written to a segment, kept in memory so the consumer need not read it back from disk. */
+interface Cached {
+  seq: number;
+  from: number;
+  to: number;
+  count: number;
+  text: string;
 }
 
 interface FileBatch extends SpoolBatch {
@@ -37,13 +47,17 @@ export interface FileSpoolOptions {
   dir: string;
   maxBytes: number;
   segmentBytes?: number;
+  /** Unacknowledged records also held in memory, up to this many bytes (default 8 MiB); beyond it they are read back from disk. */
+  cacheBytes?: number;
 }
 
 /**
  * Append-only segment files of newline-terminated records under one directory. Appends are group-committed:
  * every append that arrives while an fsync runs joins the next write + fsync, so many messages share one fsync.
  * Fully acknowledged segments are deleted. After a crash the unacknowledged tail of the oldest segment is
- * replayed, which InfluxDB absorbs (same series and timestamp overwrite).
+ * replayed, which InfluxDB absorbs (same series and timestamp overwrite). Recent appends are also kept in memory
+ * (bounded), so in the normal case the consumer gets them without reading the file back; the file is read only
+ * for what did not fit (a long outage) or was left by an earlier run.
  */
 export class FileSpool implements Spool {
   private readonly segments: Segment[] = [];
@@ -51,6 +65,8 @@ export class FileSpool implements Spool {
   private active: FileHandle | null = null;
   private reader: { seq: number; fh: FileHandle } | null = null;
   private pending: PendingAppend[] = [];
+  private cache: Cached[] = [];
+  private cachedBytes = 0;
   private committing: Promise<void> | null = null;
   private heldBytes = 0;
   private appended = 0;
@@ -59,10 +75,12 @@ export class FileSpool implements Spool {
   private failed: Error | null = null;
   private closed = false;
   private readonly segmentBytes: number;
+  private readonly cacheBytes: number;
 
   private constructor(private readonly opts: FileSpoolOptions) {
     // Small enough against the bound that acknowledged segments are deleted well before the spool fills.
     this.segmentBytes = opts.segmentBytes ?? Math.min(4 * 1024 * 1024, Math.max(64 * 1024, Math.floor(opts.maxBytes / 16)));
+    this.cacheBytes = opts.cacheBytes ?? 8 * 1024 * 1024;
   }
 
   static async open(opts: FileSpoolOptions): Promise<FileSpool> {
@@ -79,11 +97,12 @@ export class FileSpool implements Spool {
       if (r.includes('\n')) return Promise.reject(new Error('a spool record must not contain a newline'));
       if (r.length > MAX_RECORD_BYTES) return Promise.reject(new Error(`a spool record is limited to ${MAX_RECORD_BYTES} bytes`));
     }
-    const data = Buffer.from(`${records.join('\n')}\n`, 'utf8');
-    if (this.unackedBytes() + data.length > this.opts.maxBytes) return Promise.reject(new SpoolFullError(this.unackedBytes(), this.opts.maxBytes));
-    this.heldBytes += data.length;
+    const text = `${records.join('\n')}\n`;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (this.unackedBytes() + bytes > this.opts.maxBytes) return Promise.reject(new SpoolFullError(this.unackedBytes(), this.opts.maxBytes));
+    this.heldBytes += bytes;
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ data, records: records.length, resolve, reject });
+      this.pending.push({ count: records.length, text, bytes, resolve, reject });
       this.committing ??= this.commitLoop();
     });
   }
@@ -97,26 +116,62 @@ export class FileSpool implements Spool {
     if (index < 0) throw new Error('peek after a batch that is no longer in the spool');
     for (; index < this.segments.length; index++, offset = 0) {
       const seg = this.segments[index];
-      if (offset < seg.bytes) return this.readAt(seg, offset, max);
+      if (offset < seg.bytes) {
+        const cached = this.fromCache(seg.seq, offset, max);
+        if (!cached) return this.readAt(seg, offset, max);
+        if (cached.count === max || cached.to >= seg.bytes) return cached;
+        // The cache ran out (it was full for a while): fill the batch from the file.
+        const more = await this.readAt(seg, cached.to, max - cached.count);
+        return { count: cached.count + more.count, text: cached.text + more.text, seq: seg.seq, from: offset, to: more.to };
+      }
       if (!seg.sealed) return null;
     }
     return null;
   }
 
+  /** The records at seq:offset when that is where a cached append starts, else null. */
+  private fromCache(seq: number, offset: number, max: number): FileBatch | null {
+    let i = this.cache.findIndex((c) => c.seq === seq && c.from === offset);
+    if (i < 0) return null;
+    const texts: string[] = [];
+    let count = 0;
+    let to = offset;
+    for (; i < this.cache.length && count < max; i++) {
+      let c = this.cache[i];
+      if (c.seq !== seq || c.from !== to) break;
+      const room = max - count;
+      if (c.count > room) {
+        // Split the append where the batch ends, so the next peek starts exactly on a cached entry.
+        let end = -1;
+        for (let n = 0; n < room; n++) end = c.text.indexOf('\n', end + 1);
+        const head = c.text.slice(0, end + 1);
+        const cut = c.from + Buffer.byteLength(head, 'utf8');
+        this.cache.splice(i, 1, { seq, from: c.from, to: cut, count: room, text: head }, { seq, from: cut, to: c.to, count: c.count - room, text: c.text.slice(end + 1) });
+        c = this.cache[i];
+      }
+      texts.push(c.text);
+      count += c.count;
+      to = c.to;
+    }
+    return { count, text: texts.length === 1 ? texts[0] : texts.join(''), seq, from: offset, to };
+  }
+
   private async readAt(seg: Segment, offset: number, max: number): Promise<FileBatch> {
     const fh = await this.readerFor(seg);
-    const length = Math.min(seg.bytes - offset, Math.max(2 * MAX_RECORD_BYTES, max * 256), READ_CHUNK_BYTES);
+    // Stop where the cache takes over, so the next peek finds it.
+    const cachedFrom = this.cache.find((c) => c.seq === seg.seq && c.from > offset)?.from ?? seg.bytes;
+    const length = Math.min(cachedFrom - offset, Math.max(2 * MAX_RECORD_BYTES, max * 256), READ_CHUNK_BYTES);
     const buf = Buffer.allocUnsafe(length);
     const { bytesRead } = await fh.read(buf, 0, length, offset);
-    const records: string[] = [];
-    let start = 0;
-    while (records.length < max) {
-      const nl = buf.indexOf(10, start);
+    let count = 0;
+    let end = 0;
+    while (count < max) {
+      const nl = buf.indexOf(10, end);
       if (nl < 0 || nl >= bytesRead) break;
-      records.push(buf.toString('utf8', start, nl));
-      start = nl + 1;
+      count++;
+      end = nl + 1;
     }
-    return { records, seq: seg.seq, from: offset, to: offset + start };
+    return { count, text: buf.toString('utf8', 0, end), seq: seg.seq, from: offset, to: offset + end };
   }
 
   async ack(batch: SpoolBatch): Promise<void> {
@@ -126,7 +181,8 @@ export class FileSpool implements Spool {
       throw new Error(`spool batches must be acknowledged in order, once (batch ${b.seq}:${b.from}-${b.to}, head ${seg?.seq}:${this.head})`);
     }
     this.head = b.to;
-    this.acked += b.records.length;
+    this.acked += b.count;
+    this.uncache((c) => c.seq < b.seq || (c.seq === b.seq && c.to <= b.to));
     while (this.marks.length > 0 && this.marks[0].upTo <= this.acked) this.marks.shift();
     if (seg.sealed && this.head >= seg.bytes) await this.dropHeadSegment();
   }
@@ -153,6 +209,14 @@ export class FileSpool implements Spool {
     await this.reader?.fh.close();
     this.active = null;
     this.reader = null;
+    this.uncache(() => true);
+  }
+
+  /** Drops cached appends from the front while `done` holds for them. */
+  private uncache(done: (c: Cached) => boolean): void {
+    let n = 0;
+    while (n < this.cache.length && done(this.cache[n])) this.cachedBytes -= this.cache[n].to - this.cache[n++].from;
+    if (n > 0) this.cache.splice(0, n);
   }
 
   private async commitLoop(): Promise<void> {
@@ -178,15 +242,23 @@ export class FileSpool implements Spool {
   private async writeGroup(group: PendingAppend[]): Promise<void> {
     let seg = this.segments[this.segments.length - 1];
     if (!this.active || seg.bytes >= this.segmentBytes) seg = await this.roll();
-    const data = group.length === 1 ? group[0].data : Buffer.concat(group.map((p) => p.data));
+    const data = Buffer.from(group.length === 1 ? group[0].text : group.map((p) => p.text).join(''), 'utf8');
     let written = 0;
     while (written < data.length) {
       const { bytesWritten } = await this.active!.write(data, written, data.length - written, seg.bytes + written);
       written += bytesWritten;
     }
     await this.active!.datasync();
+    let at = seg.bytes;
+    for (const p of group) {
+      if (this.cachedBytes + p.bytes <= this.cacheBytes) {
+        this.cache.push({ seq: seg.seq, from: at, to: at + p.bytes, count: p.count, text: p.text });
+        this.cachedBytes += p.bytes;
+      }
+      at += p.bytes;
+    }
     seg.bytes += data.length;
-    const records = group.reduce((n, p) => n + p.records, 0);
+    const records = group.reduce((n, p) => n + p.count, 0);
     this.appended += records;
     const now = Date.now();
     const last = this.marks[this.marks.length - 1];
@@ -212,6 +284,7 @@ export class FileSpool implements Spool {
     const seg = this.segments.shift()!;
     this.heldBytes -= seg.bytes;
     this.head = 0;
+    this.uncache((c) => c.seq <= seg.seq);
     const reader = this.reader?.seq === seg.seq ? this.reader : null;
     if (reader) this.reader = null;
     await reader?.fh.close();

@@ -18,7 +18,10 @@ export interface Spool {
 }
 
 export interface SpoolBatch {
-  readonly records: readonly string[];
+  /** How many records the batch holds. */
+  readonly count: number;
+  /** The records, each followed by a newline. */
+  readonly text: string;
 }
 
 export interface SpoolDepth {

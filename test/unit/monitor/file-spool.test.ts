@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileSpool } from '../../../monitor/telemetry-store/spool/file-spool.ts';
-import { spoolContract } from './spool-contract.ts';
+import { recordsOf, spoolContract } from './spool-contract.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -16,12 +16,19 @@ const tempDir = async () => {
 };
 
 describe('FileSpool', () => {
-  spoolContract(() => {
-    let dir: Promise<string> | null = null;
-    return {
-      open: async (o) => FileSpool.open({ dir: await (dir ??= tempDir()), ...o }),
-      reopen: async (o) => FileSpool.open({ dir: await dir!, ...o }),
-    };
+  // Records come from memory when they fit the cache and from the segment files otherwise; both must behave alike.
+  describe.each([
+    ['with the default cache', undefined],
+    ['reading everything back from disk', 0],
+    ['with a cache smaller than the backlog', 40],
+  ])('%s', (_how, cacheBytes) => {
+    spoolContract(() => {
+      let dir: Promise<string> | null = null;
+      return {
+        open: async (o) => FileSpool.open({ dir: await (dir ??= tempDir()), cacheBytes, ...o }),
+        reopen: async (o) => FileSpool.open({ dir: await dir!, cacheBytes, ...o }),
+      };
+    });
   });
 
   it('deletes fully acknowledged segments', async () => {
@@ -39,7 +46,7 @@ describe('FileSpool', () => {
     await writeFile(path.join(dir, '000000000001.seg'), 'one\ntwo\nthr');
     const spool = await FileSpool.open({ dir, maxBytes: 1 << 20 });
     expect(spool.depth().records).toBe(2);
-    expect((await spool.peek(10))!.records).toEqual(['one', 'two']);
+    expect(recordsOf((await spool.peek(10))!)).toEqual(['one', 'two']);
     await spool.close();
   });
 });
