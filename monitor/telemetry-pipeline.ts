@@ -21,22 +21,25 @@ export class TelemetryPipeline {
     private readonly freshness?: StaleDetector,
   ) {}
 
-  /** Resolves once the readings are durable (spooled); live state and rules follow only then. */
-  async acceptReadings(readings: ReadonlyArray<{ reading: SensorReading; sensor: SensorInfo }>): Promise<void> {
-    await this.writer.writeReadings(readings.map((r) => r.reading));
+  /** Resolves once the readings are durable (spooled); live state and rules follow only then. sensors[i] is the sensor of readings[i]. */
+  async acceptReadings(readings: readonly SensorReading[], sensors: readonly SensorInfo[]): Promise<void> {
+    await this.writer.writeReadings(readings);
     // A batch may list a sensor's readings out of order; apply them oldest first so every step sees them in time order.
-    const inTimeOrder = [...readings].sort((a, b) => a.reading.ts.getTime() - b.reading.ts.getTime());
-    for (const { reading, sensor } of inTimeOrder) {
+    let order: number[] | null = null;
+    for (let i = 1; i < readings.length; i++) {
+      if (readings[i].ts.getTime() < readings[i - 1].ts.getTime()) {
+        order = readings.map((_, k) => k).sort((a, b) => readings[a].ts.getTime() - readings[b].ts.getTime());
+        break;
+      }
+    }
+    for (let k = 0; k < readings.length; k++) {
+      const i = order ? order[k] : k;
+      const reading = readings[i];
       this.freshness?.seen(reading.sensorId);
       if (!this.sensors.apply(reading)) continue;
-      this.alarms.onReading(reading, sensor);
-      this.live?.reading(reading, {
-        sensorId: reading.sensorId,
-        tankId: reading.tankId,
-        value: reading.value,
-        ts: reading.ts.toISOString(),
-        quality: reading.quality,
-      });
+      this.alarms.onReading(reading, sensors[i]);
+      // ts stays a Date until the push tick serialises it (as ISO-8601), so readings superseded within a tick cost no formatting.
+      this.live?.reading(reading, { sensorId: reading.sensorId, tankId: reading.tankId, value: reading.value, ts: reading.ts, quality: reading.quality });
     }
   }
 

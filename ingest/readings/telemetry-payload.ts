@@ -47,14 +47,14 @@ export function parseTelemetryPayload(payload: Buffer, receivedAt: Date): Payloa
     return { ok: false, error: 'malformed_json', message: `payload is not valid JSON: ${(err as Error).message}` };
   }
   const isBatch = typeof json === 'object' && json !== null && 'readings' in json;
-  // JSON has no NaN, but 1e999 parses to Infinity: name that case rather than a generic schema failure.
-  const values = isBatch ? (Array.isArray((json as { readings: unknown }).readings) ? (json as { readings: unknown[] }).readings : []) : [json];
-  const nonFinite = values.findIndex((r) => typeof r === 'object' && r !== null && typeof (r as { value?: unknown }).value === 'number' && !Number.isFinite((r as { value: number }).value));
-  if (nonFinite >= 0) {
-    return { ok: false, error: 'non_finite', message: 'value must be a finite number', details: [{ path: isBatch ? `readings.${nonFinite}.value` : 'value', message: 'not finite' }] };
-  }
   const parsed = isBatch ? batch.safeParse(json) : reading.safeParse(json);
   if (!parsed.success) {
+    // JSON has no NaN, but 1e999 parses to Infinity (which the schema refuses): name that case rather than a generic schema failure.
+    const values = isBatch ? (Array.isArray((json as { readings: unknown }).readings) ? (json as { readings: unknown[] }).readings : []) : [json];
+    const nonFinite = values.findIndex((r) => typeof r === 'object' && r !== null && typeof (r as { value?: unknown }).value === 'number' && !Number.isFinite((r as { value: number }).value));
+    if (nonFinite >= 0) {
+      return { ok: false, error: 'non_finite', message: 'value must be a finite number', details: [{ path: isBatch ? `readings.${nonFinite}.value` : 'value', message: 'not finite' }] };
+    }
     return {
       ok: false,
       error: 'schema',
@@ -64,14 +64,10 @@ export function parseTelemetryPayload(payload: Buffer, receivedAt: Date): Payloa
   }
   const defaultTs = 'readings' in parsed.data && parsed.data.ts !== undefined ? toDate(parsed.data.ts) : receivedAt;
   const list = 'readings' in parsed.data ? parsed.data.readings : [parsed.data];
-  return {
-    ok: true,
-    readings: list.map((r) => ({
-      sensor: r.sensor,
-      value: r.value,
-      ts: r.ts !== undefined ? toDate(r.ts) : defaultTs,
-      quality: r.quality ?? 'good',
-      ...(r.unit !== undefined ? { unit: r.unit } : {}),
-    })),
-  };
+  const readings = new Array<ParsedReading>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i];
+    readings[i] = { sensor: r.sensor, value: r.value, ts: r.ts !== undefined ? toDate(r.ts) : defaultTs, quality: r.quality ?? 'good', unit: r.unit };
+  }
+  return { ok: true, readings };
 }

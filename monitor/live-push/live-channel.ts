@@ -53,7 +53,7 @@ export class LiveChannel {
   }
 
   reading<P extends { sensorId: number }>(scoped: Scoped, payload: P): void {
-    this.pendingReadings.set(payload.sensorId, { ...scoped, payload });
+    this.pendingReadings.set(payload.sensorId, { enterpriseId: scoped.enterpriseId, regionCode: scoped.regionCode, payload });
   }
 
   position(vehicleId: number, scoped: Scoped, payload: object): void {

@@ -15,8 +15,14 @@ export class SensorLiveState {
   /** Returns true when the reading became the current value. */
   apply(r: SensorReading): boolean {
     const prev = this.current.get(r.sensorId);
-    if (prev && prev.ts.getTime() > r.ts.getTime()) return false;
-    this.current.set(r.sensorId, { value: r.value, ts: r.ts, quality: r.quality, stale: prev?.stale });
+    if (!prev) {
+      this.current.set(r.sensorId, { value: r.value, ts: r.ts, quality: r.quality });
+      return true;
+    }
+    if (prev.ts.getTime() > r.ts.getTime()) return false;
+    prev.value = r.value;
+    prev.ts = r.ts;
+    prev.quality = r.quality;
     return true;
   }
 
@@ -30,6 +36,6 @@ export class SensorLiveState {
   }
 
   seed(sensorId: number, live: SensorLive): void {
-    if (!this.current.has(sensorId)) this.current.set(sensorId, live);
+    if (!this.current.has(sensorId)) this.current.set(sensorId, { ...live });
   }
 }

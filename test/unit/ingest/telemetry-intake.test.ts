@@ -17,7 +17,7 @@ const now = new Date('2026-11-23T08:00:00Z');
 
 function setup() {
   const taken: SensorReading[] = [];
-  const intake = new TelemetryIntake(directory, { acceptReadings: async (rs) => void taken.push(...rs.map((r) => r.reading)) }, { maxFutureMs: 300_000, maxAgeMs: 90 * 86_400_000 });
+  const intake = new TelemetryIntake(directory, { acceptReadings: async (rs) => void taken.push(...rs) }, { maxFutureMs: 300_000, maxAgeMs: 90 * 86_400_000 });
   const accept = (body: unknown) => intake.accept(device, Buffer.from(JSON.stringify(body)), now);
   return { taken, accept };
 }
@@ -43,6 +43,16 @@ describe('telemetry intake', () => {
     const { taken, accept } = setup();
     const result = await accept({ readings: [{ sensor: 'PT1', value: 1 }, bad] });
     expect(result).toMatchObject({ ok: false, error });
+    expect(taken).toEqual([]);
+  });
+
+  it('names every offending reading, unknown sensors before times before units, whatever their order in the batch', async () => {
+    const { taken, accept } = setup();
+    const badUnit = { sensor: 'PT1', value: 1, unit: 'psi' };
+    const future = { sensor: 'TT1', value: 1, ts: now.getTime() + 600_000 };
+    expect(await accept({ readings: [badUnit, future, { sensor: 'X1', value: 1 }, { sensor: 'X2', value: 1 }] })).toMatchObject({ error: 'unknown_sensor', details: { sensors: ['X1', 'X2'] } });
+    expect(await accept({ readings: [badUnit, future, { ...future, sensor: 'PT1' }] })).toMatchObject({ error: 'timestamp_out_of_range', details: { readings: [{ sensor: 'TT1' }, { sensor: 'PT1' }] } });
+    expect(await accept({ readings: [{ sensor: 'TT1', value: 1 }, badUnit] })).toMatchObject({ error: 'unknown_unit', details: { sensor: 'PT1', unit: 'psi', sensorUnit: 'MPa' } });
     expect(taken).toEqual([]);
   });
 
