@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAYLOAD_BYTES, parseTelemetryPayload } from '../../../ingest/readings/telemetry-payload.ts';
+import { MAX_PAYLOAD_BYTES, parseTelemetryPayload, telemetrySchemas } from '../../../ingest/readings/telemetry-payload.ts';
 
 const now = new Date('2026-11-23T08:00:00Z');
 const parse = (v: unknown) => parseTelemetryPayload(Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)), now);
@@ -48,5 +48,51 @@ describe('MQTT telemetry payload contract', () => {
 
   it('refuses oversize payloads before parsing them', () => {
     expect(parseTelemetryPayload(Buffer.alloc(MAX_PAYLOAD_BYTES + 1, 0x20), now)).toMatchObject({ ok: false, error: 'oversize' });
+  });
+
+  it('reads every message exactly as the zod schema does, accepting only what it accepts', () => {
+    const items: unknown[] = [
+      { sensor: 'a', value: 1 },
+      { sensor: 'a', value: -0.5, ts: 0, quality: 'fault', unit: 'kPa', extra: true },
+      { sensor: 'a', value: 1, ts: '2026-11-23T15:00:00+08:00' },
+      { sensor: 'a', value: 1, ts: 2 ** 53 - 1 },
+      { sensor: 'x'.repeat(64), value: 1, unit: 'x'.repeat(16) },
+      { sensor: 'x'.repeat(65), value: 1 },
+      { sensor: '', value: 1 },
+      { sensor: 'a', value: 1, unit: '' },
+      { sensor: 'a', value: 1, unit: 'x'.repeat(17) },
+      { sensor: 'a', value: 1, ts: -1 },
+      { sensor: 'a', value: 1, ts: 1.5 },
+      { sensor: 'a', value: 1, ts: 2 ** 53 },
+      { sensor: 'a', value: 1, ts: null },
+      { sensor: 'a', value: 1, quality: null },
+      { sensor: 'a', value: 1, quality: 'Good' },
+      { sensor: 'a', value: '1' },
+      { sensor: 1, value: 1 },
+      [{ sensor: 'a', value: 1 }],
+      null,
+      5,
+    ];
+    const batchTs: unknown[] = [undefined, 1795392000000, '2026-11-23T15:00:00+08:00', -5, null];
+    const payloads = [
+      ...items,
+      ...items.flatMap((item) => batchTs.map((ts) => ({ ts, readings: [{ sensor: 'ok', value: 2 }, item] }))),
+      { readings: [] },
+      { readings: Array.from({ length: 5001 }, () => ({ sensor: 'a', value: 1 })) },
+      { readings: {} },
+    ];
+    for (const payload of payloads) {
+      const isBatch = typeof payload === 'object' && payload !== null && 'readings' in payload;
+      const schema = isBatch ? telemetrySchemas.batch.safeParse(payload) : telemetrySchemas.reading.safeParse(payload);
+      const result = parse(payload);
+      if (!schema.success) {
+        expect(result, JSON.stringify(payload)).toMatchObject({ ok: false, error: 'schema' });
+        continue;
+      }
+      const data = schema.data as { ts?: number | string; readings?: Array<Record<string, unknown>> } & Record<string, unknown>;
+      const fallback = isBatch && data.ts !== undefined ? new Date(data.ts) : now;
+      const expected = (isBatch ? data.readings! : [data]).map((r) => ({ sensor: r.sensor, value: r.value, ts: r.ts !== undefined ? new Date(r.ts as number | string) : fallback, quality: r.quality ?? 'good', unit: r.unit }));
+      expect(result, JSON.stringify(payload)).toEqual({ ok: true, readings: expected });
+    }
   });
 });
