@@ -5,9 +5,17 @@ import { MEASUREMENT_POSITION, MEASUREMENT_READING } from './telemetry-schema.ts
 // Millisecond precision, matching the write API's precision.
 const ms = { convertTime: (t: string | number | Date | undefined) => (t instanceof Date ? String(t.getTime()) : undefined) };
 
+/** Measurement and tags per sensor, built once: a sensor's line differs from its last one only in fields and time. */
+const readingPrefixes = new Map<number, { tankId: number; enterpriseId: number; prefix: string }>();
+
 /** The hot path: tags are integer ids, quality one of two words, value finite (checked at intake), so no escaping is needed. */
 export function readingLine(r: SensorReading): string {
-  return `${MEASUREMENT_READING},enterprise_id=${r.enterpriseId},sensor_id=${r.sensorId},tank_id=${r.tankId} quality="${r.quality}",value=${r.value} ${r.ts.getTime()}`;
+  let p = readingPrefixes.get(r.sensorId);
+  if (!p || p.tankId !== r.tankId || p.enterpriseId !== r.enterpriseId) {
+    p = { tankId: r.tankId, enterpriseId: r.enterpriseId, prefix: `${MEASUREMENT_READING},enterprise_id=${r.enterpriseId},sensor_id=${r.sensorId},tank_id=${r.tankId} quality="` };
+    readingPrefixes.set(r.sensorId, p);
+  }
+  return `${p.prefix}${r.quality}",value=${r.value} ${r.ts.getTime()}`;
 }
 
 export function positionLine(p: VehiclePosition): string {

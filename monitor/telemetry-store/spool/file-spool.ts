@@ -12,6 +12,7 @@ interface Segment {
 
 interface PendingAppend {
   count: number;
+  /** The records joined by newlines; on disk each is followed by one. */
   text: string;
   bytes: number;
   resolve: () => void;
@@ -97,8 +98,8 @@ export class FileSpool implements Spool {
       if (r.includes('\n')) return Promise.reject(new Error('a spool record must not contain a newline'));
       if (r.length > MAX_RECORD_BYTES) return Promise.reject(new Error(`a spool record is limited to ${MAX_RECORD_BYTES} bytes`));
     }
-    const text = `${records.join('\n')}\n`;
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const text = records.join('\n');
+    const bytes = Buffer.byteLength(text, 'utf8') + 1;
     if (this.unackedBytes() + bytes > this.opts.maxBytes) return Promise.reject(new SpoolFullError(this.unackedBytes(), this.opts.maxBytes));
     this.heldBytes += bytes;
     return new Promise<void>((resolve, reject) => {
@@ -122,7 +123,7 @@ export class FileSpool implements Spool {
         if (cached.count === max || cached.to >= seg.bytes) return cached;
         // The cache ran out (it was full for a while): fill the batch from the file.
         const more = await this.readAt(seg, cached.to, max - cached.count);
-        return { count: cached.count + more.count, text: cached.text + more.text, seq: seg.seq, from: offset, to: more.to };
+        return more.count === 0 ? cached : { count: cached.count + more.count, text: `${cached.text}\n${more.text}`, seq: seg.seq, from: offset, to: more.to };
       }
       if (!seg.sealed) return null;
     }
@@ -142,18 +143,18 @@ export class FileSpool implements Spool {
       const room = max - count;
       if (c.count > room) {
         // Split the append where the batch ends, so the next peek starts exactly on a cached entry.
-        let end = -1;
-        for (let n = 0; n < room; n++) end = c.text.indexOf('\n', end + 1);
-        const head = c.text.slice(0, end + 1);
-        const cut = c.from + Buffer.byteLength(head, 'utf8');
-        this.cache.splice(i, 1, { seq, from: c.from, to: cut, count: room, text: head }, { seq, from: cut, to: c.to, count: c.count - room, text: c.text.slice(end + 1) });
+        let nl = -1;
+        for (let n = 0; n < room; n++) nl = c.text.indexOf('\n', nl + 1);
+        const head = c.text.slice(0, nl);
+        const cut = c.from + Buffer.byteLength(head, 'utf8') + 1;
+        this.cache.splice(i, 1, { seq, from: c.from, to: cut, count: room, text: head }, { seq, from: cut, to: c.to, count: c.count - room, text: c.text.slice(nl + 1) });
         c = this.cache[i];
       }
       texts.push(c.text);
       count += c.count;
       to = c.to;
     }
-    return { count, text: texts.length === 1 ? texts[0] : texts.join(''), seq, from: offset, to };
+    return { count, text: texts.length === 1 ? texts[0] : texts.join('\n'), seq, from: offset, to };
   }
 
   private async readAt(seg: Segment, offset: number, max: number): Promise<FileBatch> {
@@ -171,7 +172,7 @@ export class FileSpool implements Spool {
       count++;
       end = nl + 1;
     }
-    return { count, text: buf.toString('utf8', 0, end), seq: seg.seq, from: offset, to: offset + end };
+    return { count, text: count === 0 ? '' : buf.toString('utf8', 0, end - 1), seq: seg.seq, from: offset, to: offset + end };
   }
 
   async ack(batch: SpoolBatch): Promise<void> {
@@ -242,7 +243,12 @@ export class FileSpool implements Spool {
   private async writeGroup(group: PendingAppend[]): Promise<void> {
     let seg = this.segments[this.segments.length - 1];
     if (!this.active || seg.bytes >= this.segmentBytes) seg = await this.roll();
-    const data = Buffer.from(group.length === 1 ? group[0].text : group.map((p) => p.text).join(''), 'utf8');
+    const data = Buffer.allocUnsafe(group.reduce((n, p) => n + p.bytes, 0));
+    let end = 0;
+    for (const p of group) {
+      end += data.write(p.text, end, 'utf8');
+      data[end++] = 10;
+    }
     let written = 0;
     while (written < data.length) {
       const { bytesWritten } = await this.active!.write(data, written, data.length - written, seg.bytes + written);

@@ -20,7 +20,7 @@ export interface Spool {
 export interface SpoolBatch {
   /** How many records the batch holds. */
   readonly count: number;
-  /** The records, each followed by a newline. */
+  /** The records, separated by newlines. */
   readonly text: string;
 }
 

@@ -9,8 +9,7 @@ export interface SpoolHarness {
 
 /** The records of a batch, checked against its count. */
 export function recordsOf(b: SpoolBatch): string[] {
-  const records = b.text.split('\n');
-  expect(records.pop()).toBe('');
+  const records = b.count === 0 ? [] : b.text.split('\n');
   expect(records.length).toBe(b.count);
   return records;
 }

@@ -17,7 +17,7 @@ describe('SpoolDrainer', () => {
       spool,
       async (text) => {
         if (down) throw new Error('InfluxDB down');
-        const lines = text.split('\n').slice(0, -1);
+        const lines = text.split('\n');
         batchSizes.push(lines.length);
         delivered.push(...lines);
       },
@@ -51,7 +51,7 @@ describe('SpoolDrainer with a busy spool', () => {
       spool,
       async (text) => {
         // Recorded when sent: with two in flight, completion order is InfluxDB's business.
-        delivered.push(...text.split('\n').slice(0, -1));
+        delivered.push(...text.split('\n'));
         await new Promise((r) => setTimeout(r, Math.random() * 3));
       },
       { batchSize: 7, flushIntervalMs: 5, maxInFlight: 2, log: pino({ level: 'silent' }) },
