@@ -32,10 +32,11 @@ export class TelemetryPipeline {
         break;
       }
     }
+    // Liveness goes by receive time, so the order within the message does not matter here.
+    this.freshness?.seen(readings);
     for (let k = 0; k < readings.length; k++) {
       const i = order ? order[k] : k;
       const reading = readings[i];
-      this.freshness?.seen(reading.sensorId);
       if (!this.sensors.apply(reading)) continue;
       this.alarms.onReading(reading, sensors[i]);
       // ts stays a Date until the push tick serialises it (as ISO-8601), so readings superseded within a tick cost no formatting.

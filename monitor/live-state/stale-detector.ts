@@ -48,13 +48,17 @@ export class StaleDetector {
     for (const id of this.sensors.keys()) if (!ids.has(id)) this.sensors.delete(id);
   }
 
-  seen(sensorId: number): void {
-    const w = this.sensors.get(sensorId);
-    if (!w) return;
-    w.lastSeen = this.now();
-    if (w.state !== 'online') {
-      w.state = 'online';
-      this.emit({ kind: 'data_restored', sensorId, at: new Date(w.lastSeen) });
+  /** The sensors of a message's readings were heard from now (one look at the clock per message). */
+  seen(readings: readonly { sensorId: number }[]): void {
+    const now = this.now();
+    for (const { sensorId } of readings) {
+      const w = this.sensors.get(sensorId);
+      if (!w) continue;
+      w.lastSeen = now;
+      if (w.state !== 'online') {
+        w.state = 'online';
+        this.emit({ kind: 'data_restored', sensorId, at: new Date(now) });
+      }
     }
   }
 

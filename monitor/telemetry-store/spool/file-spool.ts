@@ -95,10 +95,13 @@ export class FileSpool implements Spool {
     if (this.failed) return Promise.reject(this.failed);
     if (records.length === 0) return Promise.resolve();
     for (const r of records) {
-      if (r.includes('\n')) return Promise.reject(new Error('a spool record must not contain a newline'));
       if (r.length > MAX_RECORD_BYTES) return Promise.reject(new Error(`a spool record is limited to ${MAX_RECORD_BYTES} bytes`));
     }
     const text = records.join('\n');
+    // Counted in the joined text: includes() on each record would flatten every line built by concatenation.
+    let newlines = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
+    if (newlines !== records.length - 1) return Promise.reject(new Error('a spool record must not contain a newline'));
     const bytes = Buffer.byteLength(text, 'utf8') + 1;
     if (this.unackedBytes() + bytes > this.opts.maxBytes) return Promise.reject(new SpoolFullError(this.unackedBytes(), this.opts.maxBytes));
     this.heldBytes += bytes;

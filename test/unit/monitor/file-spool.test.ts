@@ -41,6 +41,14 @@ describe('FileSpool', () => {
     await spool.close();
   });
 
+  it('refuses a record with a newline in it, which would come back as two, and takes nothing of that append', async () => {
+    const spool = await FileSpool.open({ dir: await tempDir(), maxBytes: 1 << 20 });
+    await expect(spool.append(['a\nb'])).rejects.toThrow(/newline/);
+    await expect(spool.append(['ok', 'c\n', 'ok'])).rejects.toThrow(/newline/);
+    expect(spool.depth().records).toBe(0);
+    await spool.close();
+  });
+
   it('cuts a torn last line left by a crash mid-write', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, '000000000001.seg'), 'one\ntwo\nthr');

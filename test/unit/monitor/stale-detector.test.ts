@@ -18,7 +18,7 @@ function setup() {
 describe('data interruption', () => {
   it('marks a sensor stale once when silent past its own timeout, and restores it on the next reading', () => {
     const { detector, events, advance, now } = setup();
-    detector.seen(1);
+    detector.seen([{ sensorId: 1 }]);
     events.length = 0;
     const lastSeen = now();
     advance(60);
@@ -34,16 +34,16 @@ describe('data interruption', () => {
     expect(detector.isStale(1)).toBe(true);
     expect(detector.isStale(2)).toBe(false);
     events.length = 0;
-    detector.seen(1);
+    detector.seen([{ sensorId: 1 }]);
     expect(events).toEqual([{ kind: 'data_restored', sensorId: 1, at: new Date(now()) }]);
     expect(detector.isStale(1)).toBe(false);
   });
 
   it('a gateway disconnect interrupts all its sensors at once, and only its own', () => {
     const { detector, events, now } = setup();
-    detector.seen(1);
-    detector.seen(2);
-    detector.seen(3);
+    detector.seen([{ sensorId: 1 }]);
+    detector.seen([{ sensorId: 2 }]);
+    detector.seen([{ sensorId: 3 }]);
     events.length = 0;
     detector.deviceDisconnected(10);
     detector.deviceDisconnected(10);
@@ -55,8 +55,8 @@ describe('data interruption', () => {
 
   it('reports a restore on the first reading after start, so an alarm left open by an earlier run is cleared', () => {
     const { detector, events } = setup();
-    detector.seen(2);
-    detector.seen(2);
+    detector.seen([{ sensorId: 2 }]);
+    detector.seen([{ sensorId: 2 }]);
     expect(events.map((e) => [e.kind, e.sensorId])).toEqual([['data_restored', 2]]);
   });
 
