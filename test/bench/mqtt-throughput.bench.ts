@@ -104,7 +104,7 @@ async function rawCeiling(mode: 'single' | 'batch', messages: number, tsBase: nu
 }
 
 /** Publishes through the broker from a child process; the clock runs from "all connected" to "all counted back in InfluxDB". */
-async function endToEnd(mode: 'single' | 'batch', messages: number, tsBase: number): Promise<{ perSecond: number; readings: number; counted: number; cpu: { ingest: number; load: number; influxd: number } }> {
+async function endToEnd(mode: 'single' | 'batch', messages: number, tsBase: number): Promise<{ perSecond: number; readings: number; counted: number; ackedAfter: number; seconds: number; cpu: { ingest: number; load: number; influxd: number } }> {
   const job = { url: `mqtt://127.0.0.1:${sys.ports.mqtt}`, username: device.code, password: device.secret, sensors: sensorCodes, mode, messages, clients: LOAD_CLIENTS, inflight: INFLIGHT, tsBase };
   const child = spawn(process.execPath, ['--import', 'tsx', loadScript, JSON.stringify(job)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
@@ -125,6 +125,7 @@ async function endToEnd(mode: 'single' | 'batch', messages: number, tsBase: numb
   // The result line comes once every message is acknowledged; the gateways stay connected until the count is done.
   const published = await Promise.race([new Promise<true>((resolve) => child.stdout.on('data', () => out.includes('\n') && resolve(true))), exited]);
   if (published !== true) throw new Error(`load generator failed: ${err}`);
+  const ackedAfter = (performance.now() - started) / 1000;
   const { readings, cpuMicros: loadCpuMicros } = JSON.parse(out) as { readings: number; cpuMicros: number };
   const to = tsBase + LOAD_CLIENTS * 10_000_000;
   let counted = 0;
@@ -139,7 +140,7 @@ async function endToEnd(mode: 'single' | 'batch', messages: number, tsBase: numb
   // The disconnect's data-interruption alarms are written before the next ceiling run shares this process.
   await new Promise((r) => setTimeout(r, 200));
   await sys.alarmsSettled();
-  return { perSecond: readings / seconds, readings, counted, cpu: { ingest: (own.user + own.system) / readings, load: loadCpuMicros / readings, influxd: influxd / readings } };
+  return { perSecond: readings / seconds, readings, counted, ackedAfter, seconds, cpu: { ingest: (own.user + own.system) / readings, load: loadCpuMicros / readings, influxd: influxd / readings } };
 }
 
 async function latency(): Promise<{ p50: number; p99: number; samples: number }> {
@@ -219,10 +220,10 @@ try {
   const lat = await latency();
 
   console.log(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), node ${process.version}, InfluxDB ${(await (await fetch(`${influxd.url}/ping`)).headers.get('x-influxdb-version'))}`);
-  console.log(`batched (50 readings/message, QoS 1): ${rate(batch.perSecond)} end to end; counted back ${batch.counted} of ${batch.readings}`);
+  console.log(`batched (50 readings/message, QoS 1): ${rate(batch.perSecond)} end to end; counted back ${batch.counted} of ${batch.readings} (all acknowledged after ${batch.ackedAfter.toFixed(2)} s, counted back after ${batch.seconds.toFixed(2)} s)`);
   console.log(cpuLine(batch.cpu));
   console.log(`  raw line protocol ceiling, same points: ${rate(rawBatch)} (before ${rate(b.before)}, after ${rate(b.after)}); ratio ${(batch.perSecond / rawBatch).toFixed(2)}`);
-  console.log(`single reading per message (QoS 1):  ${rate(single.perSecond)} end to end; counted back ${single.counted} of ${single.readings}`);
+  console.log(`single reading per message (QoS 1):  ${rate(single.perSecond)} end to end; counted back ${single.counted} of ${single.readings} (all acknowledged after ${single.ackedAfter.toFixed(2)} s, counted back after ${single.seconds.toFixed(2)} s)`);
   console.log(cpuLine(single.cpu));
   console.log(`  raw line protocol ceiling, same points: ${rate(rawSingle)} (before ${rate(s1.before)}, after ${rate(s1.after)}); ratio ${(single.perSecond / rawSingle).toFixed(2)}`);
   console.log(`publish → Socket.IO 'readings' latency: p50 ${lat.p50.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms (${lat.samples} of ${LATENCY_SAMPLES} received; includes the 0.5 s push tick)`);
