@@ -282,6 +282,9 @@ export class FileSpool implements Spool {
     const seq = (prev?.seq ?? 0) + 1;
     const file = path.join(this.opts.dir, `${String(seq).padStart(12, '0')}${SEGMENT_SUFFIX}`);
     this.active = await open(file, 'wx');
+    // The file's directory entry must be durable before its first records are acknowledged, or a power cut could
+    // lose the whole segment; once per segment, so the cost is spread over megabytes of records.
+    await syncDir(this.opts.dir);
     const seg: Segment = { seq, file, bytes: 0, sealed: false };
     this.segments.push(seg);
     if (prev && this.segments[0] === prev && this.head >= prev.bytes) await this.dropHeadSegment();
@@ -313,6 +316,7 @@ export class FileSpool implements Spool {
   /** Picks up segments left by an earlier run; a partial last line (never acknowledged) is cut off. */
   private async recover(): Promise<void> {
     await mkdir(this.opts.dir, { recursive: true });
+    await syncDir(path.dirname(this.opts.dir));
     const names = (await readdir(this.opts.dir)).filter((n) => n.endsWith(SEGMENT_SUFFIX)).sort();
     for (const name of names) {
       const file = path.join(this.opts.dir, name);
@@ -333,6 +337,15 @@ export class FileSpool implements Spool {
         await fh.close();
       }
     }
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
 
