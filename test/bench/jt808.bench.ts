@@ -1,6 +1,6 @@
 /**
- * Issue 5 benchmark: JT/T 808 0x0200 decode rate on one core; the most authenticated terminals one gateway process
- * holds open (up to 50,000, loopback) and its RSS per 1,000; sustained positions/s persisted end to end (socket →
+ * Issue 5 benchmark: JT/T 808 0x0200 decode rate on one core; the most authenticated terminals one gateway holds open
+ * (50,000, loopback; in socket processes when one process may not open that many files) and its RSS per 1,000; sustained positions/s persisted end to end (socket →
  * gateway → pipeline → InfluxDB, counted back) beside a raw line-protocol write of the same points in this run.
  * Load generators run in child processes (with a raised fd limit) so they do not share the gateway's event loop;
  * on this 2-core machine they still share its CPUs, which the figures include.
@@ -96,9 +96,9 @@ class LeanTerminal {
     }
   }
 
-  async registerAndAuthenticate(): Promise<boolean> {
+  async registerAndAuthenticate(plate: string): Promise<boolean> {
     const reply = this.next((f) => f.header.msgId === MsgId.RegisterReply);
-    this.send(MsgId.Register, encodeRegister({ edition: '2013', provinceId: 32, cityId: 100, makerId: 'BENCH', model: 'LOAD', terminalId: this.phone.slice(-7), plateColor: 2, plate: 'B' + this.phone }));
+    this.send(MsgId.Register, encodeRegister({ edition: '2013', provinceId: 32, cityId: 100, makerId: 'BENCH', model: 'LOAD', terminalId: this.phone.slice(-7), plateColor: 2, plate }));
     const reg = decodeRegisterReply((await reply).body);
     return reg.result === 0 && (await this.authenticate(reg.authCode!)) === 0;
   }
@@ -116,13 +116,22 @@ function child(args: string[]): ChildProcess {
   return spawn('bash', ['-c', cmd], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
-const nextMessage = <T>(c: ChildProcess) => new Promise<T>((resolve) => c.once('message', (m) => resolve(m as T)));
+/** The child's next message; a child that exits first fails the run instead of leaving it waiting. */
+const nextMessage = <T>(c: ChildProcess) =>
+  new Promise<T>((resolve, reject) => {
+    const exited = (code: number | null) => reject(new Error(`bench child exited (code ${code}) before answering`));
+    c.once('exit', exited);
+    c.once('message', (m) => {
+      c.off('exit', exited);
+      resolve(m as T);
+    });
+  });
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 // ---- child roles ----
 
-/** A gateway whose registry knows every phone, with the auth code 'BENCH'; reports RSS on request. */
-async function gatewayRole() {
+/** A gateway whose registry knows every phone, with the auth code 'BENCH'; reports RSS (with its socket processes) on request. */
+async function gatewayRole(job: { socketProcesses: number }) {
   const directory = {
     vehicleByPhone: async (phone: string) => ({ id: Number(phone.slice(-9)), plate: phone, enterpriseId: 1, regionCode: '320116', terminalPhone: phone, authCode: 'BENCH', speedLimitKmh: null }),
     saveAuthCode: async () => undefined,
@@ -135,21 +144,23 @@ async function gatewayRole() {
     authTimeoutS: 3600,
     commandTimeoutS: 10,
     lenientChecksum: false,
+    socketProcesses: job.socketProcesses,
     directory,
     positions: { acceptPosition: () => undefined },
     media: { storeMedia: async () => undefined },
     metrics: createMetrics(),
-    log: pino({ level: 'silent' }),
+    log: pino({ level: 'warn' }),
   });
   const rss = async () => {
     gc();
     await new Promise((r) => setTimeout(r, 500));
     gc();
-    return process.memoryUsage().rss;
+    const held = await gateway.socketProcesses();
+    return { rss: process.memoryUsage().rss + held.reduce((n, p) => n + p.rssBytes, 0), held: held.map((p) => p.links) };
   };
-  process.send!({ port: gateway.port, rss: await rss() });
+  process.send!({ port: gateway.port, ...(await rss()) });
   process.on('message', async (m) => {
-    if (m === 'rss') process.send!({ rss: await rss(), sessions: gateway.sessionCount() });
+    if (m === 'rss') process.send!({ ...(await rss()), sessions: gateway.sessionCount() });
     if (m === 'stop') await gateway.close().then(() => process.exit(0));
   });
 }
@@ -189,11 +200,11 @@ async function clientsRole(job: { port: number; first: number; count: number; de
 }
 
 /** Registered vehicles report positions with a window of unanswered frames; distinct device seconds per vehicle. */
-async function blastRole(job: { port: number; phones: string[]; seconds: number; tsBase: number }) {
+async function blastRole(job: { port: number; phones: string[]; plates: string[]; seconds: number; tsBase: number }) {
   const terminals = job.phones.map((p) => new LeanTerminal(p));
   for (const t of terminals) {
     await t.connect(job.port);
-    if (!(await t.registerAndAuthenticate())) throw new Error(`terminal ${t.phone} was not accepted`);
+    if (!(await t.registerAndAuthenticate(job.plates[terminals.indexOf(t)]))) throw new Error(`terminal ${t.phone} was not accepted`);
   }
   process.send!('ready');
   await new Promise((r) => process.once('message', r));
@@ -258,42 +269,50 @@ function decodeRate(vector: number, full: boolean): number {
 }
 
 async function concurrentTerminals(fdLimit: number) {
-  // Every terminal is one fd in the gateway process; keep a margin for its own files and sockets.
-  const target = Math.min(TARGET_TERMINALS, fdLimit - 200);
-  const gateway = child(['--gateway']);
+  // Every terminal is one fd where its socket is held, and one in a client process; keep a margin for other files.
+  const perProcess = fdLimit - 500;
+  const target = TARGET_TERMINALS;
+  const socketProcesses = target > perProcess ? Math.ceil(target / perProcess) : 0;
+  const gateway = child(['--gateway', JSON.stringify({ socketProcesses })]);
   const ready = await nextMessage<{ port: number; rss: number }>(gateway);
   const deadline = Date.now() + CONNECT_DEADLINE_S * 1000;
-  const half = Math.ceil(target / 2);
+  const clientCount = Math.max(2, Math.ceil(target / perProcess));
+  const share = Math.ceil(target / clientCount);
   const started = performance.now();
-  const clients = [0, 1].map((c) => child(['--clients', JSON.stringify({ port: ready.port, first: c * half, count: Math.min(half, target - c * half), deadline })]));
+  const clients = Array.from({ length: clientCount }, (_, c) =>
+    child(['--clients', JSON.stringify({ port: ready.port, first: c * share, count: Math.min(share, target - c * share), deadline })]),
+  );
   const results = await Promise.all(clients.map((c) => nextMessage<{ authenticated: number; errors: Record<string, number> }>(c)));
   const seconds = (performance.now() - started) / 1000;
   gateway.send('rss');
-  const after = await nextMessage<{ rss: number; sessions: number }>(gateway);
+  const after = await nextMessage<{ rss: number; sessions: number; held: number[] }>(gateway);
   for (const c of [...clients, gateway]) c.send('stop');
   const authenticated = results.reduce((n, r) => n + r.authenticated, 0);
   const errors = results.map((r) => r.errors);
-  return { target, authenticated, sessions: after.sessions, seconds, errors, rssBefore: ready.rss, rssAfter: after.rss };
+  return { target, socketProcesses, clientCount, authenticated, sessions: after.sessions, held: after.held, seconds, errors, rssBefore: ready.rss, rssAfter: after.rss };
 }
 
-async function persistedPositions() {
+async function persistedPositions(socketProcesses: number) {
   const { ADMIN_PASSWORD, apiClient, startTestSystem } = await import('../support/test-system.ts');
-  const sys = await startTestSystem();
+  const sys = await startTestSystem({ JT808_SOCKET_PROCESSES: String(socketProcesses) });
   try {
     const api = apiClient(sys.urls.http);
     await api.login('admin', ADMIN_PASSWORD);
     const enterprise = await api.call('POST', '/api/enterprises', { code: '91320116MA1XYW0J8B', name: '危运压测有限公司', regionCode: '320116' });
     const phones: string[] = [];
+    const plates: string[] = [];
     const vehicleIds: number[] = [];
     for (let i = 0; i < LOAD_VEHICLES; i++) {
       const phone = String(13_900_100_000 + i);
-      const v = await api.call('POST', '/api/vehicles', { plate: `苏A·Y${String(i).padStart(4, '0')}`, enterpriseId: enterprise.body.id, terminalPhone: phone });
+      const plate = `苏A·Y${String(i).padStart(4, '0')}`;
+      const v = await api.call('POST', '/api/vehicles', { plate, enterpriseId: enterprise.body.id, terminalPhone: phone });
       if (v.status !== 201) throw new Error(`vehicle ${i}: ${v.status} ${JSON.stringify(v.body)}`);
       phones.push(phone);
+      plates.push(plate);
       vehicleIds.push(v.body.id);
     }
     const tsBase = Math.floor((Date.now() - 3 * 86_400_000) / 1000) * 1000;
-    const load = child(['--blast', JSON.stringify({ port: sys.ports.jt808, phones, seconds: LOAD_SECONDS, tsBase })]);
+    const load = child(['--blast', JSON.stringify({ port: sys.ports.jt808, phones, plates, seconds: LOAD_SECONDS, tsBase })]);
     await nextMessage(load);
     const started = performance.now();
     load.send('go');
@@ -348,7 +367,7 @@ async function persistedPositions() {
 
 // ---- main ----
 
-if (role === '--gateway') await gatewayRole();
+if (role === '--gateway') await gatewayRole(JSON.parse(process.argv[3]));
 else if (role === '--clients') await clientsRole(JSON.parse(process.argv[3]));
 else if (role === '--blast') await blastRole(JSON.parse(process.argv[3]));
 else {
@@ -369,21 +388,22 @@ else {
   const c = PARTS.has('terminals') ? await concurrentTerminals(fdLimit) : null;
   if (c) {
     const perThousand = ((c.rssAfter - c.rssBefore) / Math.max(1, c.authenticated)) * 1000;
+    const where = c.socketProcesses ? `one gateway, sockets in ${c.socketProcesses} socket processes (${c.held.map(fmt).join(' + ')})` : 'one gateway process';
     console.log(
-      `concurrent authenticated terminals (loopback, one gateway process): ${fmt(c.authenticated)} of ${fmt(c.target)} attempted in ${c.seconds.toFixed(1)} s; gateway reports ${fmt(c.sessions)} sessions`,
+      `concurrent authenticated terminals (loopback, ${where}; ${c.clientCount} client processes): ${fmt(c.authenticated)} of ${fmt(c.target)} attempted in ${c.seconds.toFixed(1)} s; gateway reports ${fmt(c.sessions)} sessions`,
     );
-    if (fdLimit < TARGET_TERMINALS + 200) {
-      console.log(`  capped by the open-file limit: ${fmt(fdLimit)} per process (hard limit; raising it needs CAP_SYS_RESOURCE, which this machine does not grant)`);
-  }
-  console.log(`  gateway RSS ${(c.rssBefore / 1048576).toFixed(0)} → ${(c.rssAfter / 1048576).toFixed(0)} MiB: ${(perThousand / 1048576).toFixed(1)} MiB per 1,000 terminals; client errors ${JSON.stringify(c.errors)}`);
-  console.log(`  target 50,000 → ${c.authenticated >= 50_000 ? 'met' : 'NOT met'}`);
+    console.log(`  open-file limit ${fmt(fdLimit)} per process${fdLimit < TARGET_TERMINALS ? ' (hard limit; raising it needs CAP_SYS_RESOURCE): hence the socket processes' : ''}`);
+    console.log(`  gateway RSS, all its processes: ${(c.rssBefore / 1048576).toFixed(0)} → ${(c.rssAfter / 1048576).toFixed(0)} MiB: ${(perThousand / 1048576).toFixed(1)} MiB per 1,000 terminals; client errors ${JSON.stringify(c.errors)}`);
+    console.log(`  target 50,000 → ${c.authenticated >= 50_000 ? 'met' : 'NOT met'}`);
   }
 
-  const p = PARTS.has('persisted') ? await persistedPositions() : null;
-  if (p) {
+  // Once with the sockets in the gateway's process, once relayed through two socket processes: the relay's cost.
+  for (const socketProcesses of PARTS.has('persisted') ? [0, 2] : []) {
+    const p = await persistedPositions(socketProcesses);
     const e2e = p.counted / p.persistedSeconds;
+    const where = socketProcesses ? `sockets in ${socketProcesses} socket processes` : "sockets in the gateway's process";
     console.log(
-      `positions persisted end to end (${LOAD_VEHICLES} terminals, ${WINDOW} unanswered each, ${LOAD_SECONDS} s): ${fmt(e2e)} positions/s; sent ${fmt(p.sent)}, answered ${fmt(p.acked)} (${fmt(p.acked / p.answeredSeconds)}/s), counted back ${fmt(p.counted)}`,
+      `positions persisted end to end (${LOAD_VEHICLES} terminals, ${where}, ${WINDOW} unanswered each, ${LOAD_SECONDS} s): ${fmt(e2e)} positions/s; sent ${fmt(p.sent)}, answered ${fmt(p.acked)} (${fmt(p.acked / p.answeredSeconds)}/s), counted back ${fmt(p.counted)}`,
     );
     console.log(`  raw line protocol, same points, same InfluxDB: ${fmt(p.raw)} points/s (${fmt(p.rawCounted)} counted); ratio ${(e2e / p.raw).toFixed(2)}`);
     console.log(`  vs go-jt808 claim 5,000/s: ${(e2e / 5000).toFixed(1)}×; target 20,000/s → ${e2e >= 20_000 ? 'met' : 'NOT met'}`);
