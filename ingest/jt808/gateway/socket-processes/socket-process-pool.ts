@@ -220,7 +220,7 @@ export class SocketProcessPool {
   /** Hands an accepted, paused socket to the least loaded process. */
   adopt(id: number, socket: net.Socket): TerminalLink | null {
     let target: SocketProcess | null = null;
-    for (const p of this.processes) if (p.alive && (!target || p.links.size < target.links.size)) target = p;
+    for (const p of this.processes) if (p.alive && p.child.connected && (!target || p.links.size < target.links.size)) target = p;
     if (!target) {
       socket.destroy();
       return null;
