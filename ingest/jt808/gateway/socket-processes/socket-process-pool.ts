@@ -3,7 +3,7 @@ import type net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { TerminalLink } from '../terminal-link.ts';
-import type { FromSocketProcess, LinkEvent, LinkOp, ToSocketProcess } from './link-messages.ts';
+import { ChunkPacker, unpackChunks, type FromSocketProcess, type LinkControl, type ToSocketProcess } from './link-messages.ts';
 
 const entry = fileURLToPath(new URL('./socket-process.ts', import.meta.url));
 const projectRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -30,16 +30,16 @@ class RemoteLink implements TerminalLink {
   ) {}
 
   write(bytes: Buffer) {
-    if (!this.closed) this.owner.queue([this.id, 'w', bytes]);
+    if (!this.closed) this.owner.write(this.id, bytes);
   }
   pause() {
-    if (!this.closed) this.owner.queue([this.id, 'p']);
+    if (!this.closed) this.owner.control([this.id, 'p']);
   }
   resume() {
-    if (!this.closed) this.owner.queue([this.id, 'r']);
+    if (!this.closed) this.owner.control([this.id, 'r']);
   }
   end() {
-    if (!this.closed) this.owner.queue([this.id, 'e']);
+    if (!this.closed) this.owner.control([this.id, 'e']);
   }
   onData(listener: (chunk: Buffer) => void) {
     this.dataListener = listener;
@@ -62,7 +62,9 @@ class RemoteLink implements TerminalLink {
 /** One forked socket process and the links it holds. Operations of one tick travel in one IPC message. */
 class SocketProcess {
   readonly links = new Map<number, RemoteLink>();
-  private ops: LinkOp[] = [];
+  private readonly writes = new ChunkPacker();
+  private controls: LinkControl[] = [];
+  private flushQueued = false;
   private statsWaiters = new Map<number, (s: SocketProcessStats | null) => void>();
   private nextReq = 1;
   ready: Promise<void>;
@@ -79,22 +81,19 @@ class SocketProcess {
         if (m.t === 'ready') {
           clearTimeout(timer);
           resolve();
-        } else if (m.t === 'events') this.dispatch(m.events);
+        } else if (m.t === 'events') this.dispatch(m.data, m.closed);
         else if (m.t === 'stats') this.statsWaiters.get(m.req)?.({ pid: child.pid!, links: m.links, rssBytes: m.rssBytes });
       });
     });
     this.ready.catch(() => undefined);
   }
 
-  private dispatch(events: LinkEvent[]) {
-    for (const e of events) {
-      const link = this.links.get(e[0]);
-      if (!link) continue;
-      if (e[1] === 'd') link.received(e[2]);
-      else {
-        this.links.delete(e[0]);
-        link.gone(e[2] ?? undefined);
-      }
+  private dispatch(data: Uint8Array, closed: Array<[number, string | null]>) {
+    unpackChunks(data, (id, chunk) => this.links.get(id)?.received(chunk));
+    for (const [id, reason] of closed) {
+      const link = this.links.get(id);
+      this.links.delete(id);
+      link?.gone(reason ?? undefined);
     }
   }
 
@@ -119,16 +118,27 @@ class SocketProcess {
     return link;
   }
 
-  queue(op: LinkOp) {
-    if (this.ops.length === 0) setImmediate(() => this.flush());
-    this.ops.push(op);
+  write(id: number, bytes: Buffer) {
+    this.writes.add(id, bytes);
+    this.queueFlush();
+  }
+
+  control(c: LinkControl) {
+    this.controls.push(c);
+    this.queueFlush();
+  }
+
+  private queueFlush() {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => this.flush());
   }
 
   flush() {
-    if (this.ops.length === 0) return;
-    const ops = this.ops;
-    this.ops = [];
-    this.send({ t: 'ops', ops });
+    this.flushQueued = false;
+    if (this.writes.empty && this.controls.length === 0) return;
+    this.send({ t: 'ops', writes: this.writes.take(), controls: this.controls });
+    this.controls = [];
   }
 
   stats(): Promise<SocketProcessStats | null> {

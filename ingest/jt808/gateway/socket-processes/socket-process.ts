@@ -5,7 +5,7 @@
 import type net from 'node:net';
 import pino from 'pino';
 import { END_GRACE_MS, MAX_UNSENT_BYTES, UNREAD_ANSWERS } from '../terminal-link.ts';
-import type { FromSocketProcess, LinkEvent, LinkOp, ToSocketProcess } from './link-messages.ts';
+import { ChunkPacker, unpackChunks, type FromSocketProcess, type LinkControl, type ToSocketProcess } from './link-messages.ts';
 
 // Unsent IPC batches past which reading from every socket stops until the gateway catches up, so a slow gateway
 // cannot grow this process's memory.
@@ -21,7 +21,9 @@ interface Held {
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { component: 'jt808-socket-process', pid: process.pid } });
 const held = new Map<number, Held>();
-let events: LinkEvent[] = [];
+const received = new ChunkPacker();
+let closed: Array<[number, string | null]> = [];
+let flushQueued = false;
 let unsent = 0;
 let throttled = false;
 
@@ -43,65 +45,75 @@ function setThrottle(on: boolean) {
   }
 }
 
-function emit(event: LinkEvent) {
-  if (events.length === 0) setImmediate(flushEvents);
-  events.push(event);
+function queueFlush() {
+  if (flushQueued) return;
+  flushQueued = true;
+  setImmediate(flushEvents);
 }
 
 function flushEvents() {
-  const batch = events;
-  events = [];
-  if (batch.length > 0) send({ t: 'events', events: batch });
+  flushQueued = false;
+  if (received.empty && closed.length === 0) return;
+  send({ t: 'events', data: received.take(), closed });
+  closed = [];
+}
+
+function emitClosed(id: number, reason: string | null) {
+  closed.push([id, reason]);
+  queueFlush();
 }
 
 function adopt(id: number, socket: net.Socket | undefined) {
-  if (!socket) return emit([id, 'c', 'connection closed before it was handed over']);
+  if (!socket) return emitClosed(id, 'connection closed before it was handed over');
   const h: Held = { socket, paused: false, reason: null };
   held.set(id, h);
   socket.setNoDelay(true);
-  socket.on('data', (chunk) => emit([id, 'd', chunk]));
+  socket.on('data', (chunk) => {
+    received.add(id, chunk);
+    queueFlush();
+  });
   socket.on('error', () => undefined);
   socket.once('close', () => {
     held.delete(id);
-    emit([id, 'c', h.reason]);
+    emitClosed(id, h.reason);
   });
   if (!throttled) socket.resume();
 }
 
-function apply(ops: LinkOp[]) {
-  const corked: net.Socket[] = [];
-  for (const op of ops) {
-    const h = held.get(op[0]);
-    if (!h) continue;
-    const { socket } = h;
-    switch (op[1]) {
-      case 'w':
-        if (socket.destroyed) break;
-        if (!socket.writableCorked) {
-          socket.cork();
-          corked.push(socket);
-        }
-        socket.write(op[2]);
-        if (socket.writableLength > MAX_UNSENT_BYTES) {
-          h.reason = UNREAD_ANSWERS;
-          socket.destroy();
-        }
-        break;
-      case 'p':
-        h.paused = true;
-        socket.pause();
-        break;
-      case 'r':
-        h.paused = false;
-        if (!throttled) socket.resume();
-        break;
-      case 'e':
-        socket.end();
-        setTimeout(() => socket.destroy(), END_GRACE_MS).unref();
-        break;
-    }
+function write(id: number, bytes: Buffer, corked: net.Socket[]) {
+  const h = held.get(id);
+  if (!h || h.socket.destroyed) return;
+  if (!h.socket.writableCorked) {
+    h.socket.cork();
+    corked.push(h.socket);
   }
+  h.socket.write(bytes);
+  if (h.socket.writableLength > MAX_UNSENT_BYTES) {
+    h.reason = UNREAD_ANSWERS;
+    h.socket.destroy();
+  }
+}
+
+function control([id, op]: LinkControl) {
+  const h = held.get(id);
+  if (!h) return;
+  if (op === 'p') {
+    h.paused = true;
+    h.socket.pause();
+  } else if (op === 'r') {
+    h.paused = false;
+    if (!throttled) h.socket.resume();
+  } else {
+    h.socket.end();
+    setTimeout(() => h.socket.destroy(), END_GRACE_MS).unref();
+  }
+}
+
+function apply(writes: Uint8Array, controls: LinkControl[]) {
+  const corked: net.Socket[] = [];
+  unpackChunks(writes, (id, bytes) => write(id, bytes, corked));
   for (const socket of corked) socket.uncork();
+  controls.forEach(control);
 }
 
 function shutdown() {
@@ -116,7 +128,7 @@ process.on('message', (message: ToSocketProcess, handle?: net.Socket) => {
     case 'adopt':
       return adopt(message.id, handle);
     case 'ops':
-      return apply(message.ops);
+      return apply(message.writes, message.controls);
     case 'stats':
       return send({ t: 'stats', req: message.req, links: held.size, rssBytes: process.memoryUsage().rss });
     case 'shutdown':
