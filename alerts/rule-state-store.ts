@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Database } from '../platform/db/database.ts';
 
 type Key = `${string}|${'sensor' | 'vehicle'}|${number}`;
@@ -30,7 +31,7 @@ export class RuleStateStore {
     const key: Key = `${kind}|${sourceKind}|${id}`;
     const prev = this.states.get(key);
     // Steps return fresh objects even when nothing changed; unchanged state is not worth a write.
-    if (prev === state || (typeof state === 'object' && JSON.stringify(prev) === JSON.stringify(state))) return;
+    if (prev === state || (typeof state === 'object' && isDeepStrictEqual(prev, state))) return;
     this.states.set(key, state);
     this.dirty.add(key);
     this.timer ??= setTimeout(() => void this.flush().catch((err) => this.opts.onError?.(err)), this.opts.debounceMs);
