@@ -34,7 +34,8 @@ export const initialFatigueState: FatigueState = {
 /**
  * Pure step over one live position. "Driving" is speed above `drivingSpeedKmh` (not ACC); the interval since the
  * previous point counts as that point's state. A stop of `restS` or more (or a silent gap that long, usually the
- * ignition off) resets continuous driving; a shorter stop does not. Daily driving sums per Asia/Shanghai day.
+ * ignition off) resets continuous driving; a shorter stop does not. Daily driving sums per Asia/Shanghai calendar day
+ * (JT/T 808 "当天累计驾驶"), a stretch across midnight split at 00:00.
  */
 export function evaluateFatigue(state: FatigueState, e: { speedKmh: number; at: number }, p: FatigueParams): { state: FatigueState; outcomes: RuleOutcome[] } {
   if (state.lastAt !== null && e.at <= state.lastAt) return { state, outcomes: [] };
@@ -56,7 +57,8 @@ export function evaluateFatigue(state: FatigueState, e: { speedKmh: number; at: 
     restSince = null;
   } else if (state.lastDriving) {
     continuousMs += gap;
-    if (state.day === day) dailyMs += gap;
+    // A stretch across midnight counts toward the new day from 00:00 on.
+    dailyMs += state.day === day ? gap : Math.min(gap, e.at - Date.parse(`${day}T00:00:00+08:00`));
   } else if (restSince !== null && e.at - restSince >= restMs) {
     continuousMs = 0;
   }

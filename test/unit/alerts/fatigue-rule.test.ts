@@ -62,7 +62,21 @@ describe('fatigue rule (platform-computed, speed-based)', () => {
     expect(nextDay.outcomes.map((o) => `${o.type}:${o.kind}`)).toEqual(['fatigue_daily:clear']);
   });
 
-  it('ignores points out of time order', () => {
+  it('a stretch across midnight counts toward the new day from 00:00 on', () => {
+    // 22:00–02:00 in one stint with points every 10 minutes: 2 h of it belong to the 24th
+    const tenMinutes = (from: number, n: number, state: FatigueState = initialFatigueState) => {
+      for (let i = 0; i < n; i++) state = evaluateFatigue(state, { speedKmh: 60, at: from + i * 10 * MIN }, params).state;
+      return state;
+    };
+    const before = tenMinutes(Date.parse('2026-11-23T22:00:00+08:00'), 12); // last point 23:50
+    expect(before.dailyMs).toBe(110 * MIN);
+    const across = evaluateFatigue(before, { speedKmh: 60, at: Date.parse('2026-11-24T00:05:00+08:00') }, params).state;
+    expect(across).toMatchObject({ day: '2026-11-24', dailyMs: 5 * MIN, continuousMs: 125 * MIN });
+    const after = tenMinutes(Date.parse('2026-11-24T00:15:00+08:00'), 11, across); // to 01:55
+    expect(after.dailyMs).toBe(115 * MIN);
+  });
+
+    it('ignores points out of time order', () => {
     const { state } = drive([[10, 60]]);
     expect(evaluateFatigue(state, { speedKmh: 60, at: T0 }, params)).toEqual({ state, outcomes: [] });
   });
