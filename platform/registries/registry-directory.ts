@@ -37,6 +37,8 @@ export interface VehicleInfo {
   terminalPhone: string;
   authCode: string | null;
   speedLimitKmh: number | null;
+  /** Heartbeat interval the terminal accepted through 0x8103; null = its own default. */
+  heartbeatS: number | null;
 }
 
 export const normalizePlate = (plate: string) => plate.replace(/[·・.\s-]/g, '').toUpperCase();
@@ -52,7 +54,7 @@ const sensorSelect = `
 
 const vehicleSelect = `
   select v.id, v.plate, v.enterprise_id as "enterpriseId", e.region_code as "regionCode", v.terminal_phone as "terminalPhone",
-         v.auth_code as "authCode", v.speed_limit_kmh as "speedLimitKmh"
+         v.auth_code as "authCode", v.speed_limit_kmh as "speedLimitKmh", v.heartbeat_s as "heartbeatS"
   from vehicles v join enterprises e on e.id = v.enterprise_id`;
 
 /**
@@ -121,6 +123,10 @@ export class RegistryDirectory {
 
   async saveAuthCode(vehicleId: number, authCode: string): Promise<void> {
     await this.db.query('update vehicles set auth_code = $2, updated_at = now() where id = $1', [vehicleId, authCode]);
+  }
+
+  async saveHeartbeat(vehicleId: number, heartbeatS: number): Promise<void> {
+    await this.db.query('update vehicles set heartbeat_s = $2 where id = $1', [vehicleId, heartbeatS]);
   }
 
   async recordUnboundTerminal(t: { phone: string; plate: string; terminalId: string; makerId: string; model: string }): Promise<void> {

@@ -133,7 +133,7 @@ const gc = () => (globalThis as { gc?: () => void }).gc?.();
 /** A gateway whose registry knows every phone, with the auth code 'BENCH'; reports RSS (with its socket processes) on request. */
 async function gatewayRole(job: { socketProcesses: number }) {
   const directory = {
-    vehicleByPhone: async (phone: string) => ({ id: Number(phone.slice(-9)), plate: phone, enterpriseId: 1, regionCode: '320116', terminalPhone: phone, authCode: 'BENCH', speedLimitKmh: null }),
+    vehicleByPhone: async (phone: string) => ({ id: Number(phone.slice(-9)), plate: phone, enterpriseId: 1, regionCode: '320116', terminalPhone: phone, authCode: 'BENCH', speedLimitKmh: null, heartbeatS: null }),
     saveAuthCode: async () => undefined,
     recordUnboundTerminal: async () => undefined,
   } as unknown as RegistryDirectory;

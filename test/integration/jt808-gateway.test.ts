@@ -19,17 +19,19 @@ import { prng, randInt, randomBytes, vectors, wire } from '../unit/jt808/helpers
 let socketProcesses = 0;
 
 /** The gateway alone over real sockets, with the registry and the sinks in memory. */
-async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number; subpackageTimeoutS?: number; commandTimeoutS?: number; logLines?: string[]; onVehicleStatus?: (v: VehicleInfo, online: boolean) => void } = {}) {
+async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number; subpackageTimeoutS?: number; commandTimeoutS?: number; logLines?: string[]; onVehicleStatus?: (v: VehicleInfo, online: boolean) => void; heartbeatS?: number } = {}) {
   const vehicles: VehicleInfo[] = [
-    { id: 1, plate: '苏A·G0001', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000001', authCode: null, speedLimitKmh: null },
-    { id: 2, plate: '苏A·G0002', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000002', authCode: null, speedLimitKmh: null },
+    { id: 1, plate: '苏A·G0001', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000001', authCode: null, speedLimitKmh: null, heartbeatS: opts.heartbeatS ?? null },
+    { id: 2, plate: '苏A·G0002', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000002', authCode: null, speedLimitKmh: null, heartbeatS: null },
   ];
   const directory = {
     vehicleByPhone: async (phone: string) => vehicles.find((v) => v.terminalPhone === phone) ?? null,
     vehicleByPlate: async (plate: string) => vehicles.find((v) => normalizePlate(v.plate) === normalizePlate(plate)) ?? null,
     saveAuthCode: async (id: number, code: string) => void (vehicles.find((v) => v.id === id)!.authCode = code),
+    saveHeartbeat: async (id: number, s: number) => void saved.push([id, s]),
     recordUnboundTerminal: async () => undefined,
   } as unknown as RegistryDirectory;
+  const saved: Array<[number, number]> = [];
   const positions: VehiclePosition[] = [];
   const media: Array<{ vehicleId: number; upload: MediaUpload }> = [];
   const metrics = createMetrics();
@@ -49,7 +51,7 @@ async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number
     metrics,
     log: opts.logLines ? pino({ level: 'info' }, { write: (line: string) => void opts.logLines!.push(line) }) : pino({ level: 'silent' }),
   });
-  return { gateway, positions, media, metrics };
+  return { gateway, positions, media, metrics, saved };
 }
 
 const gateways: Jt808Gateway[] = [];
@@ -230,12 +232,13 @@ describe.each([
       expect(await gateway.sendCommand(2, setParamsCommand({ heartbeatS: 30 }))).toEqual({ status: 'offline' });
     });
 
-    it('follows a heartbeat interval set through 0x8103 with the idle timeout, also after a reconnect', async () => {
-      const { gateway } = await startGateway({ idleTimeoutS: 0.3 });
+    it('follows a heartbeat interval set through 0x8103 with the idle timeout, also after a reconnect; saves it with the vehicle', async () => {
+      const { gateway, saved } = await startGateway({ idleTimeoutS: 0.3 });
       gateways.push(gateway);
       const slow = await online(gateway.port, '13800000001');
       slow.onCommand(MsgId.SetParams, (f) => slow.answer(f, 0));
       expect(await gateway.sendCommand(1, setParamsCommand({ heartbeatS: 5 }))).toEqual({ status: 'answered', result: 0 });
+      expect(saved).toEqual([[1, 5]]);
       // A sentinel on the default timeout, heard from after the slow terminal's last frame, goes first.
       const sentinel = await online(gateway.port, '13800000002');
       await sentinel.closed;
@@ -246,6 +249,16 @@ describe.each([
       await sentinelAgain.closed;
       expect(gateway.isOnline(1)).toBe(true);
       again.close();
+    });
+
+    it('a vehicle with a saved heartbeat interval gets the matching idle timeout from its first session (after a restart)', async () => {
+      const { gateway } = await startGateway({ idleTimeoutS: 0.3, heartbeatS: 5 });
+      gateways.push(gateway);
+      const slow = await online(gateway.port, '13800000001');
+      const sentinel = await online(gateway.port, '13800000002');
+      await sentinel.closed;
+      expect(gateway.isOnline(1)).toBe(true);
+      slow.close();
     });
 
     it('ends a waiting command as offline when the terminal disconnects', async () => {

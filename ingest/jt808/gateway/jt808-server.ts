@@ -51,9 +51,7 @@ export async function startJt808Gateway(opts: {
   const byVehicle = new Map<number, TerminalConnection>();
   const connections = new Set<TerminalConnection>();
   const drift = new DriftDetector();
-  // Heartbeat intervals set through 0x8103, so a reconnecting terminal keeps a matching idle timeout.
-  const heartbeats = new Map<number, number>();
-  const idleTimeoutMs = (vehicleId: number) => Math.max(opts.idleTimeoutS, 3 * (heartbeats.get(vehicleId) ?? 0)) * 1000;
+  const idleTimeoutMs = (heartbeatS: number) => Math.max(opts.idleTimeoutS, 3 * heartbeatS) * 1000;
   let nextId = 1;
   const pool = opts.socketProcesses ? await SocketProcessPool.start({ count: opts.socketProcesses, log }) : null;
 
@@ -78,7 +76,7 @@ export async function startJt808Gateway(opts: {
         if (previous && previous !== c) previous.close('replaced by a new connection of the same terminal');
         if (c.session.vehicle) {
           byVehicle.set(c.session.vehicle.id, c);
-          if (heartbeats.has(c.session.vehicle.id)) c.setIdleTimeout(idleTimeoutMs(c.session.vehicle.id));
+          if (c.session.vehicle.heartbeatS) c.setIdleTimeout(idleTimeoutMs(c.session.vehicle.heartbeatS));
           opts.onVehicleStatus?.(c.session.vehicle, true);
         }
       },
@@ -124,8 +122,10 @@ export async function startJt808Gateway(opts: {
       if (!conn) return { status: 'offline' };
       const outcome = await conn.command(command.msgId, command.build, opts.commandTimeoutS * 1000);
       if (command.heartbeatS !== undefined && outcome.status === 'answered' && outcome.result === 0) {
-        heartbeats.set(vehicleId, command.heartbeatS);
-        conn.setIdleTimeout(idleTimeoutMs(vehicleId));
+        // Kept with the vehicle, so the terminal's next session (also after a restart) gets a matching idle timeout.
+        if (conn.session.vehicle) conn.session.vehicle.heartbeatS = command.heartbeatS;
+        conn.setIdleTimeout(idleTimeoutMs(command.heartbeatS));
+        await opts.directory.saveHeartbeat(vehicleId, command.heartbeatS).catch((err: Error) => log.error({ err: err.message, vehicleId }, 'heartbeat interval not saved'));
       }
       return outcome;
     },
