@@ -6,8 +6,7 @@ import { deviceOf, secretOf } from './mqtt-clients.ts';
 
 /**
  * After a registry write, re-checks every live device connection with the credentials it connected with,
- * and closes those whose device is now disabled, deleted or has a rotated secret. One lookup per device and
- * secret, however many connections share them.
+ * and closes those whose device is now disabled, deleted or has a rotated secret. One query for all of them.
  */
 export async function revalidateConnections(clients: Iterable<Client>, directory: RegistryDirectory, metrics: Metrics, log: Logger): Promise<void> {
   const byCredentials = new Map<string, { code: string; secret: string; clients: Client[] }>();
@@ -20,8 +19,11 @@ export async function revalidateConnections(clients: Iterable<Client>, directory
     if (!group) byCredentials.set(key, (group = { code: device.code, secret, clients: [] }));
     group.clients.push(client);
   }
-  for (const { code, secret, clients: group } of byCredentials.values()) {
-    const result = await directory.authenticateDevice(code, secret);
+  const groups = [...byCredentials.values()];
+  if (groups.length === 0) return;
+  const results = await directory.authenticateDevices(groups);
+  for (const [i, { code, clients: group }] of groups.entries()) {
+    const result = results[i];
     if (result.ok) continue;
     for (const client of group) {
       metrics.aclRefusals.inc({ action: 'connection', reason: result.reason });

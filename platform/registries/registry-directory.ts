@@ -78,14 +78,23 @@ export class RegistryDirectory {
   }
 
   async authenticateDevice(code: string, secret: string): Promise<DeviceAuthResult> {
-    const [row] = await this.db.query<{ id: number; code: string; enterprise_id: number; enabled: boolean; secret_hash: string }>(
-      'select id, code, enterprise_id, enabled, secret_hash from devices where code = $1',
-      [code],
+    return (await this.authenticateDevices([{ code, secret }]))[0];
+  }
+
+  /** Many credentials with one query, e.g. re-checking every live connection after a registry write. */
+  async authenticateDevices(credentials: ReadonlyArray<{ code: string; secret: string }>): Promise<DeviceAuthResult[]> {
+    const rows = await this.db.query<{ id: number; code: string; enterprise_id: number; enabled: boolean; secret_hash: string }>(
+      'select id, code, enterprise_id, enabled, secret_hash from devices where code = any($1::text[])',
+      [credentials.map((c) => c.code)],
     );
-    if (!row) return { ok: false, reason: 'unknown_device' };
-    if (!verifyDeviceSecret(secret, row.secret_hash)) return { ok: false, reason: 'bad_secret' };
-    if (!row.enabled) return { ok: false, reason: 'disabled' };
-    return { ok: true, device: { id: row.id, code: row.code, enterpriseId: row.enterprise_id } };
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    return credentials.map(({ code, secret }): DeviceAuthResult => {
+      const row = byCode.get(code);
+      if (!row) return { ok: false, reason: 'unknown_device' };
+      if (!verifyDeviceSecret(secret, row.secret_hash)) return { ok: false, reason: 'bad_secret' };
+      if (!row.enabled) return { ok: false, reason: 'disabled' };
+      return { ok: true, device: { id: row.id, code: row.code, enterpriseId: row.enterprise_id } };
+    });
   }
 
   sensorsOfDevice(deviceId: number): Promise<Map<string, SensorInfo>> {

@@ -134,6 +134,12 @@ describe.each(testDatabases)('relational storage on $name', (kind) => {
     expect(await dir.authenticateDevice('nope', 'x')).toEqual({ ok: false, reason: 'unknown_device' });
     await db.query(`update devices set enabled = false, secret_hash = $1 where code = 'GW-LGJX-01'`, [hashDeviceSecret('s')]);
     expect(await dir.authenticateDevice('GW-LGJX-01', 's')).toEqual({ ok: false, reason: 'disabled' });
+    expect(await dir.authenticateDevices([{ code: 'GW-LGJX-01', secret: 's' }, { code: 'nope', secret: 'x' }, { code: 'GW-HDSH-01', secret: 'demo-HDSH-secret-01' }, { code: 'GW-HDSH-01', secret: 'old' }])).toEqual([
+      { ok: false, reason: 'disabled' },
+      { ok: false, reason: 'unknown_device' },
+      { ok: true, device: expect.objectContaining({ code: 'GW-HDSH-01' }) },
+      { ok: false, reason: 'bad_secret' },
+    ]);
     const sensors = await dir.sensorsOfDevice(1);
     expect(sensors.get('HDSH-T101-LT')).toMatchObject({ kind: 'level', high: 15, highHigh: 17, regionCode: '211321', tankName: '1#甲醇储罐' });
     expect(await dir.vehicleByPhone('13800000001')).toMatchObject({ plate: '辽N·D2871', authCode: null, heartbeatS: null });
