@@ -132,7 +132,9 @@ export async function startJt808Gateway(opts: {
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const c of connections) c.close('gateway shutting down');
-      await pool?.close();
+      // The listener's close callback also waits for every socket handed to a socket process, also one that died
+      // with its sockets: there, the processes' exit is the end.
+      if (pool) return pool.close();
       await closed;
     },
   };

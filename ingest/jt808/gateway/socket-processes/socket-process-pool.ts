@@ -204,6 +204,9 @@ export class SocketProcessPool {
       cwd: projectRoot,
       execArgv: ['--import', 'tsx'],
       serialization: 'advanced',
+      // Its own process group: a Ctrl-C meant for the platform must not drop the terminals before the gateway
+      // closes them; the gateway's shutdown message (or its death, through the IPC channel) ends the process.
+      detached: true,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, LOG_LEVEL: this.log.level },
     });
