@@ -391,4 +391,13 @@ describe('JT/T 808 socket processes', () => {
     expect(await again.heartbeat()).toBe(0);
     expect(gateway.isOnline(1)).toBe(true);
   });
+
+  it('closes promptly right after its socket processes died with their terminals', async () => {
+    const { gateway } = await startGateway();
+    const held = [await online(gateway.port, '13800000001'), await online(gateway.port, '13800000002')];
+    for (const p of await gateway.socketProcesses()) process.kill(p.pid, 'SIGKILL');
+    await Promise.all(held.map((t) => t.closed));
+    await gateway.close();
+    expect(gateway.sessionCount()).toBe(0);
+  });
 });
