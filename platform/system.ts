@@ -47,7 +47,10 @@ export interface RunningSystem {
  */
 export async function startSystem(config: Config, log: Logger): Promise<RunningSystem> {
   const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
+  // Gateways dropped by our own shutdown are not a data interruption: no alarms for a planned restart.
+  let stopping = false;
   const stopAll = async () => {
+    stopping = true;
     for (const { name, stop } of stops.reverse()) {
       await stop().catch((err: Error) => log.error({ err, part: name }, 'error while stopping'));
     }
@@ -160,7 +163,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       log,
       httpServer: app.server,
       onDeviceStatus: (device, online) => {
-        if (!online) freshness.deviceDisconnected(device.id);
+        if (!online && !stopping) freshness.deviceDisconnected(device.id);
         live!.status({ enterpriseId: device.enterpriseId, regionCode: null }, { kind: 'device', id: device.id, online });
       },
     });
