@@ -30,7 +30,7 @@ describe('planned restart', () => {
     await gateway.publishAsync('devices/GW-RS1/telemetry', JSON.stringify({ sensor: 'RSLT1', value: 5 }), { qos: 1 });
     await eventually(async () => (await api.call('GET', '/api/monitor/tanks')).body.items?.[0]?.sensors?.[0]?.value === 5, 'reading live');
 
-    const closed = new Promise((resolve) => gateway.once('close', resolve));
+    const closed = new Promise<void>((resolve) => gateway.once('close', () => resolve()));
     await sys.stop();
     await closed;
     sys = await startTestSystem({ DATA_DIR: dataDir });
