@@ -55,6 +55,8 @@ export function describeFields(m: RegistryModule): FieldDescription[] {
   return [...fields, ...computed];
 }
 
+const yesNo = [{ value: 'true', label: '是' }, { value: 'false', label: '否' }];
+
 export function moduleMetadata(m: RegistryModule, canWrite: boolean) {
   const fields = describeFields(m);
   const all = { ...m.fields, ...m.computedFields };
@@ -72,8 +74,8 @@ export function moduleMetadata(m: RegistryModule, canWrite: boolean) {
       .map((f) => ({
         field: f.name,
         label: f.label,
-        type: f.options || f.ref ? 'select' : f.name === 'regionCode' ? 'region' : 'text',
-        ...(f.options ? { options: f.options } : {}),
+        type: f.options || f.ref || f.type === 'boolean' ? 'select' : f.name === 'regionCode' ? 'region' : 'text',
+        ...(f.options ? { options: f.options } : f.type === 'boolean' ? { options: yesNo } : {}),
         // Options of a reference come from the referenced module's list, which is scoped like every list.
         ...(f.ref ? { ref: f.ref } : {}),
       })),

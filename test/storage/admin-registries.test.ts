@@ -270,6 +270,8 @@ describe.each(testDatabases)('registries and access on $name', (kind) => {
       { field: 'enterpriseId', label: '所属企业', type: 'select', ref: { module: 'enterprises', labelField: 'name' } },
       { field: 'hazardSourceId', label: '所属危险源', type: 'select', ref: { module: 'hazard-sources', labelField: 'name' } },
     ]));
+    const deviceFilters = (mods.find((m) => m.name === 'devices') as unknown as { filters: unknown[] }).filters;
+    expect(deviceFilters).toContainEqual({ field: 'enabled', label: '启用', type: 'select', options: [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] });
   });
 
   it('warns of certificates and inspections expiring within 30 days', async () => {
