@@ -24,14 +24,18 @@ import type { DataInterruptionEvent } from '../monitor/live-state/stale-detector
 /** `trip`: an offline_on_trip alarm is open for this vehicle. */
 type OfflineEntry = { rule: OfflineState | undefined; source: AlarmSource; trip?: boolean };
 
-const sensorSource = (s: SensorInfo): AlarmSource => ({
-  kind: 'sensor',
-  id: s.id,
-  name: `${s.tankName}·${sensorKindLabel[s.kind]}`,
-  enterpriseId: s.enterpriseId,
-  regionCode: s.regionCode,
-});
 const subjectOf = (s: AlarmSource) => ({ sourceKind: s.kind, sourceId: s.id, enterpriseId: s.enterpriseId, regionCode: s.regionCode });
+// Per registry record (a registry change brings new records): built once, not for every reading.
+const sensorSources = new WeakMap<SensorInfo, { source: AlarmSource; subject: ReturnType<typeof subjectOf> }>();
+const sensorSourceOf = (s: SensorInfo) => {
+  let cached = sensorSources.get(s);
+  if (!cached) {
+    const source: AlarmSource = { kind: 'sensor', id: s.id, name: `${s.tankName}·${sensorKindLabel[s.kind]}`, enterpriseId: s.enterpriseId, regionCode: s.regionCode };
+    sensorSources.set(s, (cached = { source, subject: subjectOf(source) }));
+  }
+  return cached;
+};
+const sensorSource = (s: SensorInfo): AlarmSource => sensorSourceOf(s).source;
 const silence = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} 分钟` : `${s} 秒`);
 const bitLabel = Object.fromEntries(Object.entries(terminalAlarmTypes).map(([bit, type]) => [type, terminalAlarmLabel[Number(bit)]]));
 
@@ -107,10 +111,10 @@ export class AlarmEngine {
   }
 
   onReading(r: SensorReading, sensor: SensorInfo): void {
-    const source = sensorSource(sensor);
+    const { source, subject } = sensorSourceOf(sensor);
     const at = r.ts.getTime();
     const cause = sensorFaultCause(r, sensor);
-    const faultRule = this.rules.resolve('sensor_fault', subjectOf(source));
+    const faultRule = this.rules.resolve('sensor_fault', subject);
     if (faultRule) {
       const step = evaluateSensorFault(this.state.get<boolean>('sensor_fault', 'sensor', sensor.id) ?? false, cause, r.value);
       this.state.set('sensor_fault', 'sensor', sensor.id, step.state);
@@ -121,7 +125,7 @@ export class AlarmEngine {
 
     this.onThreshold(r, sensor, source);
 
-    const rateRule = this.rules.resolve('rate_of_change', subjectOf(source));
+    const rateRule = this.rules.resolve('rate_of_change', subject);
     if (rateRule) {
       const step = evaluateRateOfChange(this.state.get<RateState>('rate_of_change', 'sensor', sensor.id) ?? initialRateState, { value: r.value, at }, rateRule.params);
       this.state.set('rate_of_change', 'sensor', sensor.id, step.state);

@@ -54,7 +54,8 @@ function effectiveLevel(current: ThresholdLevel | null, v: number, t: Thresholds
 /** Pure step: (state, reading) → (next state, outcome). A new or escalated level must persist for delayS before it fires. */
 export function evaluateThreshold(state: ThresholdState, value: number, at: number, t: Thresholds): { state: ThresholdState; outcome: ThresholdOutcome } {
   const target = effectiveLevel(state.level, value, t);
-  if (target === state.level) return { state: { level: state.level, pending: null }, outcome: { kind: 'none' } };
+  // The same object when nothing changed: the engine then knows without comparing that there is nothing to save.
+  if (target === state.level) return { state: state.pending === null ? state : { level: state.level, pending: null }, outcome: { kind: 'none' } };
 
   const worsening = target !== null && (state.level === null || rank[target] > rank[state.level] || isHighSide(target) !== isHighSide(state.level));
   if (worsening && t.delayS > 0) {
