@@ -1,9 +1,5 @@
-import { Point } from '@influxdata/influxdb-client';
 import type { SensorReading, VehiclePosition } from '../../ingest/telemetry-events.ts';
 import { MEASUREMENT_POSITION, MEASUREMENT_READING } from './telemetry-schema.ts';
-
-// Millisecond precision, matching the write API's precision.
-const ms = { convertTime: (t: string | number | Date | undefined) => (t instanceof Date ? String(t.getTime()) : undefined) };
 
 /** Measurement and tags per sensor, built once: a sensor's line differs from its last one only in fields and time. */
 const readingPrefixes = new Map<number, { tankId: number; enterpriseId: number; prefix: string }>();
@@ -18,21 +14,13 @@ export function readingLine(r: SensorReading): string {
   return `${p.prefix}${r.quality}",value=${r.value} ${r.ts.getTime()}`;
 }
 
+const flag = (b: boolean) => (b ? 'T' : 'F');
+
+/** Written directly like readingLine (tags are ids, numbers finite from the decoder); fields in the client's sorted order. */
 export function positionLine(p: VehiclePosition): string {
-  return new Point(MEASUREMENT_POSITION)
-    .tag('vehicle_id', String(p.vehicleId))
-    .tag('enterprise_id', String(p.enterpriseId))
-    .floatField('lat', p.lat)
-    .floatField('lon', p.lon)
-    .floatField('speed', p.speedKmh)
-    .intField('direction', p.direction)
-    .intField('altitude', p.altitude)
-    .intField('alarm', p.alarmBits)
-    .intField('status', p.statusBits)
-    .booleanField('fixed', p.fixed)
-    .booleanField('reupload', p.reupload)
-    .booleanField('drift', p.drift)
-    .booleanField('device_time', p.deviceTime)
-    .timestamp(p.ts)
-    .toLineProtocol(ms)!;
+  return (
+    `${MEASUREMENT_POSITION},enterprise_id=${p.enterpriseId},vehicle_id=${p.vehicleId} ` +
+    `alarm=${p.alarmBits}i,altitude=${p.altitude}i,device_time=${flag(p.deviceTime)},direction=${p.direction}i,drift=${flag(p.drift)},` +
+    `fixed=${flag(p.fixed)},lat=${p.lat},lon=${p.lon},reupload=${flag(p.reupload)},speed=${p.speedKmh},status=${p.statusBits}i ${p.ts.getTime()}`
+  );
 }
