@@ -8,5 +8,6 @@ for f in test/bench/*.bench.ts; do
   name=$(basename "$f" .bench.ts)
   if [ $# -gt 0 ] && [ "$1" != "$name" ]; then continue; fi
   echo "=== bench: $name"
-  node --expose-gc --import tsx "$f"
+  # The same V8 flags as `npm start` (platform/setup/start.sh): benchmarks run the platform in their own process.
+  node --max-semi-space-size=64 --expose-gc --import tsx "$f"
 done
