@@ -137,7 +137,8 @@ export class SpoolDrainer {
     const window = this.failures > 0 ? 1 : (this.opts.maxInFlight ?? 2);
     while (!this.stopping && inFlight.length < window) {
       const waiting = this.spool.depth().records - inFlight.reduce((n, f) => n + f.batch.count, 0);
-      if (waiting <= 0 || (!this.due && waiting < this.opts.batchSize)) return;
+      // While someone waits in flush(), a partial batch goes at once, not only the first one after the call.
+      if (waiting <= 0 || (!this.due && this.drainedWaiters.length === 0 && waiting < this.opts.batchSize)) return;
       const batch = await this.spool.peek(this.opts.batchSize, inFlight.at(-1)?.batch);
       if (!batch || batch.count === 0) return;
       inFlight.push({ batch, started: performance.now(), result: this.send(batch.text).then(() => null, (err: Error) => err) });

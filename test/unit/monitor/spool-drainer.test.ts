@@ -42,6 +42,35 @@ describe('SpoolDrainer', () => {
   });
 });
 
+describe('SpoolDrainer flush', () => {
+  it('sends every partial batch at once while a flush waits, not only the first after the call', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hazwatch-drainer-'));
+    const spool = await FileSpool.open({ dir, maxBytes: 1 << 20 });
+    const delivered: string[] = [];
+    let release: () => void = () => undefined;
+    const drainer = new SpoolDrainer(
+      spool,
+      async (text) => {
+        delivered.push(...text.split('\n'));
+        // The first send is slow: what is appended meanwhile is again less than a batch.
+        if (delivered.length === 3) await new Promise<void>((r) => (release = r));
+      },
+      // An interval far beyond the test's time: only flush() can make these partial batches go.
+      { batchSize: 100, flushIntervalMs: 3_600_000, log: pino({ level: 'silent' }) },
+    );
+    await spool.append(['a', 'b', 'c']);
+    const flushed = drainer.flush(20_000);
+    while (delivered.length < 3) await new Promise((r) => setTimeout(r, 5));
+    await spool.append(['d', 'e']);
+    release();
+    expect(await flushed).toBe(true);
+    expect(delivered).toEqual(['a', 'b', 'c', 'd', 'e']);
+    await drainer.stop();
+    await spool.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe('SpoolDrainer with a busy spool', () => {
   it('delivers everything exactly in order while appends roll small segments under two batches in flight', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'hazwatch-drainer-'));
