@@ -323,16 +323,14 @@ async function persistedPositions(socketProcesses: number) {
       const body = (await (await fetch(`${sys.urls.influx}/query?${q}`)).json()) as { results: Array<{ series?: Array<{ values: unknown[][] }> }> };
       return Number(body.results[0].series?.[0]?.values[0][1] ?? 0);
     };
+    // The clock stops once InfluxDB has acknowledged every write; the count back verifies it outside the clock.
     let counted = 0;
-    let last = -1;
-    let stalled = 0;
-    while ((counted = await count('position', 'hazwatch')) < sent && stalled < 30) {
+    let persistedSeconds = 0;
+    for (let attempt = 0; attempt < 30 && counted < sent; attempt++) {
       await sys.flushTelemetry();
-      stalled = counted === last ? stalled + 1 : 0;
-      last = counted;
-      await new Promise((r) => setTimeout(r, 200));
+      persistedSeconds = (performance.now() - started) / 1000;
+      counted = await count('position', 'hazwatch');
     }
-    const persistedSeconds = (performance.now() - started) / 1000;
 
     // The same points straight into InfluxDB as line protocol, 5,000 lines per request, one in flight.
     const conn = await connectInflux({ url: sys.urls.influx, database: 'raw_jt808', api: 'auto', influxdPath: 'influxd', sensorRetentionDays: 90, trackRetentionDays: 190, bucket: 'x' } as never);
