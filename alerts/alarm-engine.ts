@@ -24,6 +24,7 @@ import type { DataInterruptionEvent } from '../monitor/live-state/stale-detector
 /** `trip`: an offline_on_trip alarm is open for this vehicle. */
 type OfflineEntry = { rule: OfflineState | undefined; source: AlarmSource; trip?: boolean };
 
+const sameSource = (a: AlarmSource, b: AlarmSource) => a.name === b.name && a.enterpriseId === b.enterpriseId && a.regionCode === b.regionCode;
 const subjectOf = (s: AlarmSource) => ({ sourceKind: s.kind, sourceId: s.id, enterpriseId: s.enterpriseId, regionCode: s.regionCode });
 // Per registry record (a registry change brings new records): built once, not for every reading.
 const sensorSources = new WeakMap<SensorInfo, { source: AlarmSource; subject: ReturnType<typeof subjectOf> }>();
@@ -226,7 +227,11 @@ export class AlarmEngine {
     const prev = this.state.get<OfflineEntry>('offline', 'vehicle', source.id);
     const step = evaluateOffline(prev?.rule, { kind: 'seen', at: this.now() }, { timeoutS: 0 });
     const trip = evaluateOfflineOnTrip(prev?.trip ?? false, { kind: 'seen' });
-    this.state.set('offline', 'vehicle', source.id, { rule: step.state, source, trip: trip.state } satisfies OfflineEntry);
+    const entry: OfflineEntry = { rule: step.state, source, trip: trip.state };
+    // Only the clock moved on: restore() restarts every silent clock at start-up, so this needs no write.
+    const onlyClock = prev?.rule && !prev.rule.active && (prev.trip ?? false) === trip.state && sameSource(prev.source, source);
+    if (onlyClock) this.state.remember('offline', 'vehicle', source.id, entry);
+    else this.state.set('offline', 'vehicle', source.id, entry);
     const rule = this.rules.resolve('offline', subjectOf(source));
     if (rule) this.emit([...step.outcomes, ...trip.outcomes], rule, source, new Date(this.now()), () => '');
   }

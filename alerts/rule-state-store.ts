@@ -46,6 +46,11 @@ export class RuleStateStore {
     this.timer ??= setTimeout(() => void this.flush().catch((err) => this.opts.onError?.(err)), this.opts.debounceMs);
   }
 
+  /** Replaces the state in memory only, for a change a restart need not see. */
+  remember(kind: string, sourceKind: SourceKind, id: number, state: unknown): void {
+    this.bucket(kind)[sourceKind].set(id, state);
+  }
+
   /** Every (kind, source) pair that has state, e.g. for a periodic sweep. */
   entries<T>(kind: string): Array<{ sourceKind: SourceKind; id: number; state: T }> {
     const out: Array<{ sourceKind: SourceKind; id: number; state: T }> = [];
