@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile, open, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, writeFile, open, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
+
+const SETPRIV = '/usr/bin/setpriv';
+const exists = (file: string) => access(file).then(() => true, () => false);
 
 export interface InfluxdProcess {
   url: string;
@@ -43,8 +46,10 @@ export async function startInfluxd(opts: { influxdPath: string; dataDir: string;
   const logFile = await open(path.join(dir, 'influxd.log'), 'a');
   let child: ChildProcess;
   try {
-    // Own process group: Ctrl-C reaches only us, and we stop influxd after the last telemetry flush.
-    child = spawn(opts.influxdPath, ['-config', conf], { stdio: ['ignore', logFile.fd, logFile.fd], detached: true });
+    // Own process group: Ctrl-C reaches only us, and we stop influxd after the last telemetry flush. setpriv makes
+    // the kernel stop it should we die without that (SIGKILL, OOM), instead of leaving it running on its own.
+    const [cmd, args] = (await exists(SETPRIV)) ? [SETPRIV, ['--pdeathsig', 'TERM', '--', opts.influxdPath, '-config', conf]] : [opts.influxdPath, ['-config', conf]];
+    child = spawn(cmd, args, { stdio: ['ignore', logFile.fd, logFile.fd], detached: true });
   } finally {
     await logFile.close();
   }
