@@ -109,11 +109,7 @@ export async function startJt808Gateway(opts: {
   }
   const port = (server.address() as net.AddressInfo).port;
   // Accept errors (e.g. EMFILE when the fd limit is reached) must not take the process down.
-  server.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EMFILE' || err.code === 'ENFILE') {
-      log.error({ err: err.message, sessions: connections.size }, 'JT/T 808 connection refused: open-file limit reached; raise ulimit -n or set JT808_SOCKET_PROCESSES');
-    } else log.error({ err: err.message }, 'JT/T 808 listener error');
-  });
+  server.on('error', (err) => log.error({ err: err.message }, 'JT/T 808 listener error'));
   log.info({ port, socketProcesses: pool?.size ?? 0 }, 'JT/T 808 gateway listening');
 
   return {
