@@ -18,9 +18,9 @@ export interface TerminalLink {
 }
 
 // Answers the terminal does not read are not buffered without end.
-export const MAX_UNSENT_BYTES = 1024 * 1024;
-export const END_GRACE_MS = 2000;
-export const UNREAD_ANSWERS = 'terminal does not read its answers';
+const MAX_UNSENT_BYTES = 1024 * 1024;
+const END_GRACE_MS = 2000;
+const UNREAD_ANSWERS = 'terminal does not read its answers';
 
 /** A link over a socket of this process. Writes of one tick leave in one syscall. */
 export function socketLink(socket: net.Socket): TerminalLink {

@@ -4,7 +4,7 @@
  */
 import type net from 'node:net';
 import pino from 'pino';
-import { END_GRACE_MS, MAX_UNSENT_BYTES, UNREAD_ANSWERS } from '../terminal-link.ts';
+import { socketLink, type TerminalLink } from '../terminal-link.ts';
 import { ChunkPacker, unpackChunks, type FromSocketProcess, type LinkControl, type ToSocketProcess } from './link-messages.ts';
 
 // Unsent IPC batches past which reading from every socket stops until the gateway catches up, so a slow gateway
@@ -13,10 +13,10 @@ const THROTTLE_AT = 32;
 const UNTHROTTLE_AT = 4;
 
 interface Held {
+  link: TerminalLink;
   socket: net.Socket;
   /** Paused on the gateway's request (a terminal flooding its session). */
   paused: boolean;
-  reason: string | null;
 }
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { component: 'jt808-socket-process', pid: process.pid } });
@@ -40,8 +40,8 @@ function send(message: FromSocketProcess) {
 function setThrottle(on: boolean) {
   throttled = on;
   for (const h of held.values()) {
-    if (on) h.socket.pause();
-    else if (!h.paused) h.socket.resume();
+    if (on) h.link.pause();
+    else if (!h.paused) h.link.resume();
   }
 }
 
@@ -65,33 +65,18 @@ function emitClosed(id: number, reason: string | null) {
 
 function adopt(id: number, socket: net.Socket | undefined) {
   if (!socket) return emitClosed(id, 'connection closed before it was handed over');
-  const h: Held = { socket, paused: false, reason: null };
-  held.set(id, h);
-  socket.setNoDelay(true);
-  socket.on('data', (chunk) => {
+  // The same link a socket of the gateway's own process gets: write batching, the unread-answers bound, the end grace.
+  const link = socketLink(socket);
+  held.set(id, { link, socket, paused: false });
+  link.onData((chunk) => {
     received.add(id, chunk);
     queueFlush();
   });
-  socket.on('error', () => undefined);
-  socket.once('close', () => {
+  link.onClose((reason) => {
     held.delete(id);
-    emitClosed(id, h.reason);
+    emitClosed(id, reason ?? null);
   });
-  if (!throttled) socket.resume();
-}
-
-function write(id: number, bytes: Buffer, corked: net.Socket[]) {
-  const h = held.get(id);
-  if (!h || h.socket.destroyed) return;
-  if (!h.socket.writableCorked) {
-    h.socket.cork();
-    corked.push(h.socket);
-  }
-  h.socket.write(bytes);
-  if (h.socket.writableLength > MAX_UNSENT_BYTES) {
-    h.reason = UNREAD_ANSWERS;
-    h.socket.destroy();
-  }
+  if (!throttled) link.resume();
 }
 
 function control([id, op]: LinkControl) {
@@ -99,20 +84,15 @@ function control([id, op]: LinkControl) {
   if (!h) return;
   if (op === 'p') {
     h.paused = true;
-    h.socket.pause();
+    h.link.pause();
   } else if (op === 'r') {
     h.paused = false;
-    if (!throttled) h.socket.resume();
-  } else {
-    h.socket.end();
-    setTimeout(() => h.socket.destroy(), END_GRACE_MS).unref();
-  }
+    if (!throttled) h.link.resume();
+  } else h.link.end();
 }
 
 function apply(writes: Uint8Array, controls: LinkControl[]) {
-  const corked: net.Socket[] = [];
-  unpackChunks(writes, (id, bytes) => write(id, bytes, corked));
-  for (const socket of corked) socket.uncork();
+  unpackChunks(writes, (id, bytes) => held.get(id)?.link.write(bytes));
   controls.forEach(control);
 }
 
