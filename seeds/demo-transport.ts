@@ -1,7 +1,7 @@
 /**
  * Demo hazmat trucks (辽N, 朝阳) of the two transport enterprises, each with a driver and an escort, and the loops
  * the simulator drives over the park's roads (WGS-84). Terminal phones 13800000001–13800000004 are stable
- * (tests and the simulator use them). Expiry dates are day offsets from the load date, so the expiry-warning
+ * (tests and the simulator use them). Expiry dates are day offsets from the load date (Shanghai calendar), so the expiry-warning
  * page always has one inspection and one certificate expired and one of each due within ten days.
  */
 import { ANYUN, TONGDA } from './demo-enterprises.ts';

@@ -14,6 +14,7 @@ import { transportStaffModule } from '../platform/registries/transport-staff.ts'
 import { waybillsModule } from '../platform/registries/waybills.ts';
 import { geofencesModule } from '../platform/registries/geofences.ts';
 import { emergencyResourcesModule } from '../platform/registries/emergency-resources.ts';
+import { shanghaiDate } from '../platform/time/shanghai-calendar.ts';
 import { demoCameras, demoEnterprises, demoHazardSources, demoVehicles, demoWaybills } from './demo-park.ts';
 import { demoEnterpriseUnits, demoOtherEnterprises, type DemoEnterpriseFile } from './demo-enterprises.ts';
 import { demoEmergencyResources, demoGeofences } from './demo-emergency.ts';
@@ -22,8 +23,6 @@ import { DEMO_INITIAL_PASSWORD, demoOrganizations, demoUsers, type DemoOrganizat
 /** Every demo enterprise file, in load order: the three gateway enterprises (ids 1, 2, 3) first. */
 export const allDemoEnterprises: DemoEnterpriseFile[] = [...demoEnterprises, ...demoOtherEnterprises];
 
-/** ISO date `days` from today (UTC), so expiry warnings stay current whenever the demo is loaded. */
-export const daysFromToday = (days: number, now = new Date()) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Validates a record with its registry module's schema, exactly as the API would, and inserts it with the
@@ -141,13 +140,13 @@ export async function loadDemoPark(db: Database, log: Logger): Promise<boolean> 
       const owner = enterpriseId(v.enterpriseCode);
       const vehicleId = await insertRecord(tx, vehiclesModule, {
         plate: v.plate, plateColor: 2, enterpriseId: owner, terminalPhone: v.terminalPhone, speedLimitKmh: 60,
-        hazmatClass: v.hazmatClass, tankVolumeM3: v.tankVolumeM3, inspectionExpiresOn: daysFromToday(v.inspectionDueInDays, today),
+        hazmatClass: v.hazmatClass, tankVolumeM3: v.tankVolumeM3, inspectionExpiresOn: shanghaiDate(today, v.inspectionDueInDays),
       });
       vehicleIds.set(v.plate, required(vehicleId, `vehicle ${v.plate}`));
       for (const [kind, s] of [['driver', v.driver], ['escort', v.escort]] as const) {
         const staffId = await insertRecord(tx, transportStaffModule, {
           enterpriseId: owner, kind, name: s.name, idNumber: s.idNumber, phone: s.phone, certificateNo: s.idNumber,
-          certificateExpiresOn: daysFromToday(s.certificateDueInDays, today),
+          certificateExpiresOn: shanghaiDate(today, s.certificateDueInDays),
         });
         staffIds.set(s.idNumber, required(staffId, `${kind} ${s.name}`));
       }

@@ -67,6 +67,8 @@ export interface AppDeps {
   dataDir?: string;
   /** Webhook hosts allowed although they are on a local or private address (NOTIFY_WEBHOOK_ALLOW_HOSTS). */
   webhookAllowHosts?: readonly string[];
+  /** The platform clock for date-based answers such as expiry warnings; the system time when absent. */
+  clock?: () => Date;
 }
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -122,7 +124,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     cameras: () => ({ columns: { stream_key: generateSecret(24) }, reveal: {} }),
   };
   await app.register(enterpriseRoutes, { db: deps.db, onChange: invalidate });
-  await app.register(transportRoutes, { db: deps.db });
+  await app.register(transportRoutes, { db: deps.db, clock: deps.clock ?? (() => new Date()) });
   for (const m of registryModules) {
     await app.register(registryRoutes(new RegistryRepository(deps.db, m, invalidate), { createColumns: createColumns[m.name] }));
   }

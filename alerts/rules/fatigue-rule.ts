@@ -1,4 +1,4 @@
-import { shanghaiClock } from './time-window.ts';
+import { shanghaiClock } from '../../platform/time/shanghai-calendar.ts';
 import type { RuleOutcome } from './rule-outcome.ts';
 
 export interface FatigueParams {

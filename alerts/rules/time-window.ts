@@ -1,18 +1,12 @@
+import { shanghaiClock } from '../../platform/time/shanghai-calendar.ts';
+
 export interface TimeWindow {
   days: number[];
   from: string;
   to: string;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000; // China keeps UTC+8 all year, no daylight saving
-
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** Asia/Shanghai weekday (1 = Monday … 7 = Sunday) and minute of the day. */
-export function shanghaiClock(at: number): { day: number; minute: number; date: string } {
-  const local = new Date(at + SHANGHAI_OFFSET_MS);
-  return { day: local.getUTCDay() || 7, minute: local.getUTCHours() * 60 + local.getUTCMinutes(), date: local.toISOString().slice(0, 10) };
-}
 
 /**
  * Whether `at` falls in any window (Asia/Shanghai local time); no windows means always. A window whose `to` is not

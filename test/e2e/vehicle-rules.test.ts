@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { SimulatedTerminal, type FixInput } from '../../device-simulator/jt808-terminal.ts';
-import { shanghaiClock } from '../../alerts/rules/time-window.ts';
+import { shanghaiClock, shanghaiDate } from '../../platform/time/shanghai-calendar.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
@@ -19,8 +19,9 @@ describe('vehicle rules end to end', () => {
   const socketAlarms: Array<{ action: string; alarm: Alarm }> = [];
   const terminals: SimulatedTerminal[] = [];
   const vehicles: Record<string, number> = {};
-  // A Monday noon in Shanghai, a week back: device times are history, rules run on them.
-  const MONDAY_NOON = Date.parse('2026-11-16T12:00:00+08:00');
+  // The Monday noon in Shanghai of the week before this one: device times are history, rules run on them.
+  const today = shanghaiClock(Date.now());
+  const MONDAY_NOON = Date.parse(`${shanghaiDate(Date.parse(`${today.date}T12:00:00+08:00`), 1 - today.day - 7)}T12:00:00+08:00`);
   const MIN = 60_000;
 
   const alarmsOf = async (vehicle: string) =>

@@ -6,9 +6,12 @@ import type { Accounts } from '../../platform/auth/accounts.ts';
 import type { AlarmStore } from '../../alerts/alarm-store.ts';
 import { testDatabases } from '../support/test-databases.ts';
 import { buildTestApp, loginAll } from '../support/test-app.ts';
+import { shanghaiDate } from '../../platform/time/shanghai-calendar.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PW = 'Passw0rd-test';
+// The app's clock: today at 00:30 in Shanghai, when the UTC date is still yesterday's.
+const NOW = new Date(Date.parse(`${shanghaiDate(Date.now())}T00:30:00+08:00`));
 
 /**
  * The administrative side through the HTTP API on each database: a Liaoning chain (province → Chaoyang city →
@@ -27,7 +30,7 @@ describe.each(testDatabases)('registries and access on $name', (kind) => {
 
   beforeAll(async () => {
     db = await kind.open();
-    ({ app, accounts, alarms } = await buildTestApp(db));
+    ({ app, accounts, alarms } = await buildTestApp(db, { clock: () => NOW }));
     const org = async (name: string, kindName: string, region: string, enterpriseId: number | null = null) =>
       (await db.query<{ id: number }>('insert into organizations (name, kind, region_code, enterprise_id) values ($1, $2, $3, $4) returning id', [name, kindName, region, enterpriseId]))[0].id;
     ids.orgProvince = await org('辽宁省应急管理厅', 'province', '210000');
@@ -127,7 +130,7 @@ describe.each(testDatabases)('registries and access on $name', (kind) => {
     const bad = await call('POST', '/api/hazard-sources', 'county', { enterpriseId: ids.inCounty, code: 'HS', name: 'x', unitKind: 'tank', peopleWithin500m: -1, chemicals: [{ name: '甲醇', betaClass: 'nope', actualT: 1, criticalT: 0 }] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields.map((f: { path: string }) => f.path).sort()).toEqual(['chemicals.0.betaClass', 'chemicals.0.criticalT', 'name', 'peopleWithin500m', 'unitKind']);
-    const staff = { enterpriseId: ids.inPark, kind: 'driver', name: '张三', idNumber: '21132119800101123X', certificateNo: 'LN2113001', certificateExpiresOn: '2027-01-01' };
+    const staff = { enterpriseId: ids.inPark, kind: 'driver', name: '张三', idNumber: '21132119800101123X', certificateNo: 'LN2113001', certificateExpiresOn: shanghaiDate(NOW, 365) };
     expect((await call('POST', '/api/transport-staff', 'ent', staff)).statusCode).toBe(201);
     const dup = await call('POST', '/api/transport-staff', 'ent', { ...staff, name: '李四' });
     expect(dup.statusCode).toBe(409);
@@ -274,8 +277,8 @@ describe.each(testDatabases)('registries and access on $name', (kind) => {
     expect(deviceFilters).toContainEqual({ field: 'enabled', label: '启用', type: 'select', options: [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] });
   });
 
-  it('warns of certificates and inspections expiring within 30 days', async () => {
-    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  it('warns of certificates and inspections expiring within 30 days of the Shanghai calendar day', async () => {
+    const soon = shanghaiDate(NOW, 5);
     await call('POST', '/api/transport-staff', 'ent', { enterpriseId: ids.inPark, kind: 'escort', name: '王五', idNumber: '211321199001011234', certificateNo: 'LN2113002', certificateExpiresOn: soon });
     const items = (await call('GET', '/api/expiry-warnings', 'park')).json().items;
     expect(items).toEqual([expect.objectContaining({ kind: 'escort_certificate', name: '王五', daysLeft: 5 })]);

@@ -14,6 +14,7 @@ import { allDemoEnterprises, loadDemoPark } from '../../seeds/load-demo-park.ts'
 import { demoEnterprises, demoVehicles, demoWaybills } from '../../seeds/demo-park.ts';
 import { demoUsers } from '../../seeds/demo-organizations.ts';
 import { testDatabases } from '../support/test-databases.ts';
+import { shanghaiDate } from '../../platform/time/shanghai-calendar.ts';
 
 const log = pino({ level: 'silent' });
 type Point = [lon: number, lat: number];
@@ -131,10 +132,11 @@ describe.each(testDatabases)('demo data set on $name', (kind) => {
       for (const [lat, lon] of demo.route) expect(onBasemap(lat, lon), `${v.plate} route point ${lat},${lon}`).toBe(true);
     }
     const [expiry] = await rows(
-      `select (select count(*)::int from vehicles where inspection_expires_on < current_date) as vehicles_expired,
-              (select count(*)::int from vehicles where inspection_expires_on between current_date and current_date + 10) as vehicles_due,
-              (select count(*)::int from transport_staff where certificate_expires_on < current_date) as staff_expired,
-              (select count(*)::int from transport_staff where certificate_expires_on between current_date and current_date + 10) as staff_due`,
+      `select (select count(*)::int from vehicles where inspection_expires_on < $1::date) as vehicles_expired,
+              (select count(*)::int from vehicles where inspection_expires_on between $1::date and $1::date + 10) as vehicles_due,
+              (select count(*)::int from transport_staff where certificate_expires_on < $1::date) as staff_expired,
+              (select count(*)::int from transport_staff where certificate_expires_on between $1::date and $1::date + 10) as staff_due`,
+      [shanghaiDate(Date.now())],
     );
     expect(expiry).toEqual({ vehicles_expired: 1, vehicles_due: 1, staff_expired: 1, staff_due: 1 });
   });

@@ -14,6 +14,7 @@ import { RuleStateStore } from '../../alerts/rule-state-store.ts';
 import { RuleStore } from '../../alerts/rule-store.ts';
 import { attachRuleContext } from '../../alerts/rule-context.ts';
 import { testDatabases } from '../support/test-databases.ts';
+import { shanghaiDate } from '../../platform/time/shanghai-calendar.ts';
 import { buildTestApp, loginAll } from '../support/test-app.ts';
 import { eventually } from '../support/eventually.ts';
 
@@ -42,8 +43,8 @@ describe.each(testDatabases)('waybills on $name', (kind) => {
   const staff = async (enterpriseId: number, k: 'driver' | 'escort', name: string, idNumber: string) =>
     (
       await db.query<{ id: number }>(
-        `insert into transport_staff (enterprise_id, kind, name, id_number, certificate_no, certificate_expires_on) values ($1, $2, $3, $4, $4, '2030-01-01') returning id`,
-        [enterpriseId, k, name, idNumber],
+        `insert into transport_staff (enterprise_id, kind, name, id_number, certificate_no, certificate_expires_on) values ($1, $2, $3, $4, $4, $5) returning id`,
+        [enterpriseId, k, name, idNumber, shanghaiDate(Date.now(), 365)],
       )
     )[0].id;
 

@@ -13,7 +13,7 @@ import type { TelemetryReader } from '../../monitor/telemetry-store/telemetry-re
 /** The HTTP app on a given database, for inject() tests; InfluxDB-backed reads are not available. */
 export async function buildTestApp(
   db: Database,
-  opts: { health?: Parameters<typeof build>[0]['health']; dataDir?: string; webhookAllowHosts?: string[] } = {},
+  opts: { health?: Parameters<typeof build>[0]['health']; dataDir?: string; webhookAllowHosts?: string[]; clock?: () => Date } = {},
 ): Promise<{ app: FastifyInstance; accounts: Accounts; alarms: AlarmStore }> {
   const log = pino({ level: 'silent' });
   const accounts = new Accounts(db, { sessionTtlHours: 1, passwordMaxAgeDays: 90 });
@@ -33,6 +33,7 @@ export async function buildTestApp(
     health: opts.health ?? (async () => ({ db: { ok: true } })),
     dataDir: opts.dataDir,
     webhookAllowHosts: opts.webhookAllowHosts,
+    clock: opts.clock,
   });
   return { app, accounts, alarms };
 }

@@ -5,6 +5,7 @@ import type { RegistryRepository } from '../../platform/registries/registry-repo
 import type { Actor } from '../../platform/registries/audit-trail.ts';
 import { describeFields } from '../../platform/registries/registry-metadata.ts';
 import { exportWorkbook, parseImport, templateWorkbook } from '../../platform/registries/registry-excel.ts';
+import { shanghaiDate } from '../../platform/time/shanghai-calendar.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,7 +14,7 @@ const MAX_EXPORT_ROWS = 50_000;
 export const actorOf = (req: FastifyRequest): Actor => ({ username: req.user!.username, ip: req.ip });
 
 const attachment = (label: string) => {
-  const name = `${label}_${new Date().toISOString().slice(0, 10).replace(/-/g, '')}.xlsx`;
+  const name = `${label}_${shanghaiDate(Date.now()).replace(/-/g, '')}.xlsx`;
   return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 };
 

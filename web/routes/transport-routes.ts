@@ -3,9 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
 import { scopeCondition } from '../../platform/auth/scope.ts';
 import { resourceKindLabels } from '../../platform/registries/emergency-resources.ts';
+import { daysBetween, shanghaiDate } from '../../platform/time/shanghai-calendar.ts';
 
-/** Certificate and inspection expiry warnings, and the emergency resources nearest to a point. */
-export const transportRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+/**
+ * Certificate and inspection expiry warnings, and the emergency resources nearest to a point. "Today" is the
+ * Asia/Shanghai calendar day on the given clock, not the database's or the server's time zone.
+ */
+export const transportRoutes: FastifyPluginAsyncZod<{ db: Database; clock: () => Date }> = async (app, { db, clock }) => {
   app.get(
     '/api/expiry-warnings',
     {
@@ -13,22 +17,22 @@ export const transportRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (a
       schema: { tags: ['vehicles'], summary: '证照到期提醒（已过期及即将到期）', querystring: z.object({ withinDays: z.coerce.number().int().min(0).max(365).default(30) }) },
     },
     async (req) => {
-      const params: unknown[] = [req.query.withinDays];
+      const today = shanghaiDate(clock());
+      const params: unknown[] = [shanghaiDate(Date.parse(today), req.query.withinDays)];
       const staffScope = scopeCondition(req.user!.scope, 's.enterprise_id', params);
       const vehicleScope = scopeCondition(req.user!.scope, 'v.enterprise_id', params);
       const rows = await db.query<{ kind: string; id: number; name: string; enterprise_name: string; expires_on: string }>(
         `select case when s.kind = 'driver' then 'driver_certificate' else 'escort_certificate' end as kind, s.id, s.name,
                 e.name as enterprise_name, to_char(s.certificate_expires_on, 'YYYY-MM-DD') as expires_on
            from transport_staff s join enterprises e on e.id = s.enterprise_id
-          where s.certificate_expires_on <= current_date + $1::int and ${staffScope}
+          where s.certificate_expires_on <= $1::date and ${staffScope}
          union all
          select 'vehicle_inspection', v.id, v.plate, e.name, to_char(v.inspection_expires_on, 'YYYY-MM-DD')
            from vehicles v join enterprises e on e.id = v.enterprise_id
-          where v.inspection_expires_on <= current_date + $1::int and ${vehicleScope}
+          where v.inspection_expires_on <= $1::date and ${vehicleScope}
          order by expires_on`,
         params,
       );
-      const today = Date.parse(new Date().toISOString().slice(0, 10));
       return {
         items: rows.map((r) => ({
           kind: r.kind,
@@ -36,7 +40,7 @@ export const transportRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (a
           name: r.name,
           enterpriseName: r.enterprise_name,
           expiresOn: r.expires_on,
-          daysLeft: Math.round((Date.parse(r.expires_on) - today) / 86_400_000),
+          daysLeft: daysBetween(today, r.expires_on),
         })),
       };
     },
