@@ -74,7 +74,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
     http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
     mqtt: { port: e.MQTT_PORT },
-    spool: { dir: path.join(dataDir, 'spool'), maxBytes: e.SPOOL_MAX_BYTES },
+    spool: { dir: path.join(dataDir, 'spool'), deadLetterDir: path.join(dataDir, 'dead-letter'), maxBytes: e.SPOOL_MAX_BYTES },
     jt808: { port: e.JT808_PORT, idleTimeoutS: e.JT808_IDLE_TIMEOUT_S, lenientChecksum: e.JT808_LENIENT_CHECKSUM, commandTimeoutS: e.JT808_COMMAND_TIMEOUT_S, socketProcesses: e.JT808_SOCKET_PROCESSES },
     rtmp: { port: e.RTMP_PORT },
     dataDir,

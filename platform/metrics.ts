@@ -19,6 +19,7 @@ export function createMetrics() {
     influxWriteSeconds: new Histogram({ name: 'influx_write_seconds', help: 'InfluxDB batch write latency', labelNames: ['store'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
     influxWriteBatchLines: new Histogram({ name: 'influx_write_batch_lines', help: 'Lines per InfluxDB write', labelNames: ['store'], buckets: [1, 10, 100, 500, 1000, 2500, 5000], registers: [registry] }),
     influxWriteFailures: new Counter({ name: 'influx_write_failures_total', help: 'Failed InfluxDB batch writes (the batch stays spooled)', labelNames: ['store'], registers: [registry] }),
+    influxPointsRejected: new Counter({ name: 'influx_points_rejected_total', help: 'Points InfluxDB refused for good (e.g. beyond retention), kept in the dead-letter file', labelNames: ['store'], registers: [registry] }),
     influxWriteLagSeconds: new Gauge({ name: 'influx_write_lag_seconds', help: 'Age of the oldest accepted record not yet in InfluxDB', labelNames: ['store'], registers: [registry] }),
     spoolRecords: new Gauge({ name: 'telemetry_spool_records', help: 'Records in the on-disk spool not yet in InfluxDB', labelNames: ['store'], registers: [registry] }),
     spoolBytes: new Gauge({ name: 'telemetry_spool_bytes', help: 'Bytes held by the on-disk spool', labelNames: ['store'], registers: [registry] }),

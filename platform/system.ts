@@ -89,7 +89,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     await attachRuleContext(engine, { db, rules: ruleStore, directory, log: alertsLog });
     stops.push({ name: 'rule state', stop: () => ruleState.flush() });
 
-    const writer = await TelemetryWriter.open(influx, stores, log.child({ component: 'influx-writer' }), { spoolDir: config.spool.dir, spoolMaxBytes: config.spool.maxBytes, metrics, gzip: !/^https?:\/\/(127\.|localhost\b|\[::1\])/.test(influxUrl) });
+    const writer = await TelemetryWriter.open(influx, stores, log.child({ component: 'influx-writer' }), { spoolDir: config.spool.dir, deadLetterDir: config.spool.deadLetterDir, spoolMaxBytes: config.spool.maxBytes, metrics, gzip: !/^https?:\/\/(127\.|localhost\b|\[::1\])/.test(influxUrl) });
     stops.push({ name: 'telemetry writer', stop: () => writer.close() });
     stops.push({ name: 'alarm engine', stop: () => engine.settled() });
     const reader = new TelemetryReader(influx, stores);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Spool, SpoolBatch } from './spool/spool.ts';
+import { isolateRejectedLines, type RejectedLine } from './write-rejections.ts';
 
 export interface DrainerOptions {
   batchSize: number;
@@ -11,6 +12,12 @@ export interface DrainerOptions {
   onTick?: () => void;
   /** Batches sent concurrently (default 2), so InfluxDB parses one while we prepare the next. */
   maxInFlight?: number;
+  /**
+   * A failure no retry can fix (InfluxDB refused the content): the batch is split until the refused lines are
+   * found, the rest is written, and the refused lines go to onRejected, which must keep them before they leave
+   * the spool. Without it every failure is retried.
+   */
+  rejections?: { permanent: (err: Error) => boolean; onRejected: (lines: readonly RejectedLine[]) => Promise<void> };
 }
 
 /** A wake-up that can be awaited with a timeout; fire() releases the current waiter. */
@@ -38,7 +45,8 @@ const MAX_BACKOFF_MS = 5000;
  * Moves records from a spool to InfluxDB in append order, a small window of batches in flight (acknowledged
  * in order): a full batch goes at once, a partial one after the flush interval. A failed send is retried from
  * the spool, one batch at a time with backoff, so the client's own retry buffer is never needed; records leave
- * the spool only once InfluxDB accepted them.
+ * the spool only once InfluxDB accepted them, or refused them for good and they were set aside, so one bad record
+ * can never hold up the ones behind it.
  */
 export class SpoolDrainer {
   private readonly signal = new Signal();
@@ -114,15 +122,19 @@ export class SpoolDrainer {
         continue;
       }
       const head = inFlight.shift()!;
-      const err = await head.result;
+      let err = await head.result;
+      let rejected = 0;
+      if (err) {
+        // Later batches may have gone through; they are sent again from the oldest unacknowledged record, which InfluxDB absorbs.
+        await Promise.all(inFlight.splice(0).map((f) => f.result));
+        [err, rejected] = await this.setAsideRejected(head.batch, err);
+      }
       if (!err) {
         await this.spool.ack(head.batch);
         this.failures = 0;
-        this.opts.onWritten?.(head.batch.count, (performance.now() - head.started) / 1000);
+        this.opts.onWritten?.(head.batch.count - rejected, (performance.now() - head.started) / 1000);
         continue;
       }
-      // Later batches may have gone through; they are sent again from the oldest unacknowledged record, which InfluxDB absorbs.
-      await Promise.all(inFlight.splice(0).map((f) => f.result));
       await this.failed(err, head.batch.count);
     }
     // Stopping: acknowledge what went through, in order; the rest stays spooled.
@@ -144,6 +156,19 @@ export class SpoolDrainer {
       inFlight.push({ batch, started: performance.now(), result: this.send(batch.text).then(() => null, (err: Error) => err) });
       // A partial batch answers the flush interval; the next one waits to fill up or for the next tick.
       if (batch.count < this.opts.batchSize) this.due = false;
+    }
+  }
+
+  /** For a permanent refusal: writes what InfluxDB takes, hands on the rest; the error that remains, if any. */
+  private async setAsideRejected(batch: SpoolBatch, err: Error): Promise<[Error | null, number]> {
+    const r = this.opts.rejections;
+    if (!r?.permanent(err)) return [err, 0];
+    try {
+      const rejected = await isolateRejectedLines(batch.text.split('\n'), this.send, r.permanent);
+      await r.onRejected(rejected);
+      return [null, rejected.length];
+    } catch (retryable) {
+      return [retryable as Error, 0];
     }
   }
 

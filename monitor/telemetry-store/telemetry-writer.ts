@@ -8,10 +8,14 @@ import { FileSpool } from './spool/file-spool.ts';
 import type { Spool, SpoolDepth } from './spool/spool.ts';
 import { SpoolDrainer } from './spool-drainer.ts';
 import { positionLine, readingLine } from './line-protocol.ts';
+import { DeadLetterFile } from './dead-letter-file.ts';
+import { isPermanentRejection } from './write-rejections.ts';
 
 export interface WriterStats {
   pointsWritten: number;
   pointsFailed: number;
+  /** Refused by InfluxDB for good (e.g. beyond the retention policy) and kept in the dead-letter file. */
+  pointsRejected: number;
   lastError: string | null;
 }
 
@@ -33,7 +37,7 @@ const FLUSH_INTERVAL_MS = 1000;
  * its bound; past it writeReadings() rejects with SpoolFullError instead of dropping anything.
  */
 export class TelemetryWriter {
-  readonly stats: WriterStats = { pointsWritten: 0, pointsFailed: 0, lastError: null };
+  readonly stats: WriterStats = { pointsWritten: 0, pointsFailed: 0, pointsRejected: 0, lastError: null };
   private readonly drainers: Record<StoreName, SpoolDrainer>;
   private readonly appending = new Set<Promise<void>>();
 
@@ -42,9 +46,11 @@ export class TelemetryWriter {
     apis: Record<StoreName, WriteApi>,
     private readonly log: Logger,
     private readonly metrics: Metrics | undefined,
+    deadLetterDir: string,
   ) {
-    const drainer = (store: StoreName) =>
-      new SpoolDrainer(
+    const drainer = (store: StoreName) => {
+      const deadLetters = new DeadLetterFile(deadLetterDir, store);
+      return new SpoolDrainer(
         spools[store],
         (text) => {
           // The whole batch as one record: the client would otherwise measure and copy every line.
@@ -68,18 +74,33 @@ export class TelemetryWriter {
             this.updateGauges(store);
           },
           onTick: () => this.updateGauges(store),
+          rejections: {
+            permanent: isPermanentRejection,
+            onRejected: async (rejected) => {
+              if (rejected.length === 0) return;
+              await deadLetters.append(rejected, new Date());
+              this.stats.pointsRejected += rejected.length;
+              metrics?.influxPointsRejected.inc({ store }, rejected.length);
+              log.error({ store, points: rejected.length, reason: rejected[0].reason, file: deadLetters.path }, 'InfluxDB refused points for good; kept in the dead-letter file, the rest written');
+            },
+          },
         },
       );
+    };
     this.drainers = { sensor: drainer('sensor'), track: drainer('track') };
   }
 
-  /** Opens (and recovers) the spools; maxBytes is shared evenly between the sensor and track spools. */
+  /**
+   * Opens (and recovers) the spools; maxBytes is shared evenly between the sensor and track spools. Points InfluxDB
+   * refuses for good go to `<deadLetterDir>/<store>.lp`.
+   */
   static async open(
     conn: InfluxConnection,
     stores: { sensor: TelemetryStoreSpec; track: TelemetryStoreSpec },
     log: Logger,
     opts: {
       spoolDir: string;
+      deadLetterDir: string;
       spoolMaxBytes: number;
       metrics?: Metrics;
       /** Gzip request bodies (the client's default); off for a server on loopback, where it only costs CPU. */
@@ -93,7 +114,7 @@ export class TelemetryWriter {
     // The spool is the retry buffer: the client sends each batch once and the drainer retries from disk.
     const options = { batchSize: BATCH_LINES + 1, flushInterval: 0, maxRetries: 0, writeFailed: () => undefined, ...(opts.gzip === false ? { gzipThreshold: Number.MAX_SAFE_INTEGER } : {}) };
     const apis = { sensor: conn.writeApi(stores.sensor, options), track: conn.writeApi(stores.track, options) };
-    const writer = new TelemetryWriter({ sensor, track }, apis, log, opts.metrics);
+    const writer = new TelemetryWriter({ sensor, track }, apis, log, opts.metrics, opts.deadLetterDir);
     for (const s of ['sensor', 'track'] as const) {
       const depth = writer.spools[s].depth();
       if (depth.records > 0) log.info({ store: s, records: depth.records, bytes: depth.bytes }, 'replaying spooled telemetry');

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import type { SensorReading, VehiclePosition } from '../../ingest/telemetry-even
 
 const log = pino({ level: 'silent' });
 const stores = telemetryStores({ sensorRetentionDays: 90, trackRetentionDays: 190 });
+// Data must fall inside the retention policies, so it is dated from the clock; whole hours keep 5-minute buckets aligned.
+const hoursAgo = (h: number) => (Math.floor(Date.now() / 3_600_000) - h) * 3_600_000;
 
 describe('telemetry store on a real InfluxDB', () => {
   let dir: string;
@@ -25,7 +27,7 @@ describe('telemetry store on a real InfluxDB', () => {
     influxd = await startInfluxd({ influxdPath: 'influxd', dataDir: dir, log });
     conn = await connectInflux({ url: influxd.url, database: 'telemetry_test', api: 'auto', influxdPath: 'influxd', sensorRetentionDays: 90, trackRetentionDays: 190, bucket: 'x' } as never);
     await ensureInfluxSchema(conn, Object.values(stores));
-    writer = await TelemetryWriter.open(conn, stores, log, { spoolDir: path.join(dir, 'spool'), spoolMaxBytes: 64 * 1024 * 1024 });
+    writer = await TelemetryWriter.open(conn, stores, log, { spoolDir: path.join(dir, 'spool'), deadLetterDir: path.join(dir, 'dead-letter'), spoolMaxBytes: 64 * 1024 * 1024 });
     reader = new TelemetryReader(conn, stores);
   });
   afterAll(async () => {
@@ -42,7 +44,7 @@ describe('telemetry store on a real InfluxDB', () => {
   });
 
   it('answers latest value per sensor and mean/min/max per step', async () => {
-    const base = Date.UTC(2026, 10, 23, 0, 0, 0);
+    const base = hoursAgo(3);
     const reading = (sensorId: number, minute: number, value: number): SensorReading => ({
       sensorId, tankId: 1, enterpriseId: 1, regionCode: '320116', deviceId: 1, value, ts: new Date(base + minute * 60_000), quality: 'good',
     });
@@ -63,7 +65,7 @@ describe('telemetry store on a real InfluxDB', () => {
   });
 
   it('replays a vehicle track in time order, with re-uploaded points marked', async () => {
-    const base = Date.UTC(2026, 10, 23, 1, 0, 0);
+    const base = hoursAgo(2);
     const pos = (s: number, lat: number, reupload: boolean): VehiclePosition => ({
       vehicleId: 9, plate: '苏A·T0009', enterpriseId: 1, regionCode: '320116', lat, lon: 118.8, altitude: 10, speedKmh: 40, direction: 90,
       ts: new Date(base + s * 1000), alarmBits: 0, statusBits: 2, fixed: true, drift: false, deviceTime: true, sos: false, reupload,
@@ -75,5 +77,32 @@ describe('telemetry store on a real InfluxDB', () => {
     const track = await reader.track(9, new Date(base), new Date(base + 60_000));
     expect(track.map((p) => [p.lat, p.reupload])).toEqual([[32.1, true], [32.2, true], [32.3, false]]);
     expect(await reader.track(9, new Date(base + 40_000), new Date(base + 60_000))).toEqual([]);
+  });
+
+  it('moves a point InfluxDB will never take aside, writes the rest, and does not stall the spool behind it', async () => {
+    const pos = (vehicleId: number, ts: number, lat: number): VehiclePosition => ({
+      vehicleId, plate: '苏A·T0010', enterpriseId: 1, regionCode: '320116', lat, lon: 118.8, altitude: 10, speedKmh: 40, direction: 90,
+      ts: new Date(ts), alarmBits: 0, statusBits: 2, fixed: true, drift: false, deviceTime: true, sos: false, reupload: true,
+    });
+    const base = hoursAgo(1);
+    // A terminal whose clock is a year behind: beyond the 190-day track retention, refused by InfluxDB with a 400.
+    const stale = base - 365 * 86_400_000;
+    writer.writePosition(pos(10, base, 32.1));
+    writer.writePosition(pos(10, stale, 32.9));
+    writer.writePosition(pos(10, base + 1000, 32.2));
+    expect(await writer.flush(30_000)).toBe(true);
+    expect((await reader.track(10, new Date(base), new Date(base + 60_000))).map((p) => p.lat)).toEqual([32.1, 32.2]);
+    expect(writer.backlog('track').records).toBe(0);
+    expect(writer.stats.pointsRejected).toBe(1);
+    const deadLetters = await readFile(path.join(dir, 'dead-letter', 'track.lp'), 'utf8');
+    const lines = deadLetters.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^# .*beyond retention/);
+    expect(lines[1]).toMatch(new RegExp(`^position,enterprise_id=1,vehicle_id=10 .*lat=32\\.9.* ${stale}$`));
+
+    // Later writes go through as before.
+    writer.writePosition(pos(10, base + 2000, 32.3));
+    expect(await writer.flush(30_000)).toBe(true);
+    expect((await reader.track(10, new Date(base), new Date(base + 60_000))).map((p) => p.lat)).toEqual([32.1, 32.2, 32.3]);
   });
 });
