@@ -12,6 +12,7 @@ export function createMetrics() {
     aclRefusals: new Counter({ name: 'mqtt_acl_refusals_total', help: 'MQTT publish/subscribe refusals by reason', labelNames: ['action', 'reason'], registers: [registry] }),
     jt808Frames: new Counter({ name: 'jt808_frames_total', help: 'JT/T 808 frames by message id and result', labelNames: ['msg', 'result'], registers: [registry] }),
     jt808Sessions: new Gauge({ name: 'jt808_sessions', help: 'Open JT/T 808 connections', registers: [registry] }),
+    jt808PositionTimeOutOfRange: new Counter({ name: 'jt808_position_time_out_of_range_total', help: 'JT/T 808 positions whose device time lies outside the retention window or ahead of the receive time (live: stored on the receive time; reupload: refused)', labelNames: ['kind', 'verdict'], registers: [registry] }),
     positionsAccepted: new Counter({ name: 'positions_accepted_total', help: 'Vehicle positions accepted', labelNames: ['kind'], registers: [registry] }),
     alarms: new Counter({ name: 'alarm_changes_total', help: 'Alarm changes by action and type', labelNames: ['action', 'type'], registers: [registry] }),
     mqttConnected: new Gauge({ name: 'mqtt_connected_clients', help: 'MQTT clients connected now', registers: [registry] }),

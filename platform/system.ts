@@ -154,7 +154,8 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     stops.push({ name: 'offline sweep', stop: async () => stopSweeps() });
     stops.push({ name: 'stale detector', stop: async () => stopFreshness() });
     const pipeline = new TelemetryPipeline(writer, sensorLive, vehicleLive, engine, live, freshness);
-    const intake = new TelemetryIntake(directory, pipeline, { maxFutureMs: 5 * 60_000, maxAgeMs: config.influx.sensorRetentionDays * 86_400_000 });
+    const maxFutureMs = 5 * 60_000;
+    const intake = new TelemetryIntake(directory, pipeline, { maxFutureMs, maxAgeMs: config.influx.sensorRetentionDays * 86_400_000 });
     const mqtt = await startMqttBroker({
       port: config.mqtt.port,
       directory,
@@ -174,6 +175,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       idleTimeoutS: config.jt808.idleTimeoutS,
       lenientChecksum: config.jt808.lenientChecksum,
       commandTimeoutS: config.jt808.commandTimeoutS,
+      positionWindow: { maxFutureMs, maxAgeMs: config.influx.trackRetentionDays * 86_400_000 },
       socketProcesses: config.jt808.socketProcesses,
       directory,
       positions: pipeline,

@@ -2,6 +2,7 @@ import type { DeviceInfo, RegistryDirectory, SensorInfo } from '../../platform/r
 import type { SensorReading } from '../telemetry-events.ts';
 import { parseTelemetryPayload, type ParsedReading } from './telemetry-payload.ts';
 import { convertUnit } from './unit-conversion.ts';
+import { windowBounds, type TimestampWindow } from '../timestamp-window.ts';
 
 export interface ReadingSink {
   /**
@@ -14,13 +15,6 @@ export interface ReadingSink {
 export type IntakeError = 'oversize' | 'malformed_json' | 'schema' | 'non_finite' | 'unknown_sensor' | 'unknown_unit' | 'timestamp_out_of_range';
 
 export type IntakeResult = { ok: true; accepted: number } | { ok: false; error: IntakeError; message: string; details?: unknown };
-
-export interface TimestampWindow {
-  /** How far ahead of the receive time a gateway clock may run. */
-  maxFutureMs: number;
-  /** Older than this the reading would fall outside the retention period at once. */
-  maxAgeMs: number;
-}
 
 /**
  * Turns one device message into readings bound to registered sensors, in the sensor's unit.
@@ -37,8 +31,7 @@ export class TelemetryIntake {
     const parsed = parseTelemetryPayload(payload, receivedAt);
     if (!parsed.ok) return parsed;
     const sensors = await this.directory.sensorsOfDevice(device.id);
-    const earliest = receivedAt.getTime() - this.window.maxAgeMs;
-    const latest = receivedAt.getTime() + this.window.maxFutureMs;
+    const { earliest, latest } = windowBounds(this.window, receivedAt);
     const readings = new Array<SensorReading>(parsed.readings.length);
     const bound = new Array<SensorInfo>(parsed.readings.length);
     for (let i = 0; i < parsed.readings.length; i++) {

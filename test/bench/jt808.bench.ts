@@ -144,6 +144,7 @@ async function gatewayRole(job: { socketProcesses: number }) {
     authTimeoutS: 3600,
     commandTimeoutS: 10,
     lenientChecksum: false,
+    positionWindow: { maxFutureMs: 5 * 60_000, maxAgeMs: 190 * 86_400_000 },
     socketProcesses: job.socketProcesses,
     directory,
     positions: { acceptPosition: () => undefined },

@@ -13,6 +13,8 @@ import { setParamsCommand, takePhotoCommand, textCommand } from '../../ingest/jt
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
 import { normalizePlate } from '../../platform/registries/registry-directory.ts';
 import { eventually } from '../support/eventually.ts';
+
+const DAY = 86_400_000;
 import { prng, randInt, randomBytes, vectors, wire } from '../unit/jt808/helpers.ts';
 
 // Every test runs with the sockets in the gateway's process and again with them in socket processes.
@@ -43,6 +45,7 @@ async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number
     subpackageTimeoutS: opts.subpackageTimeoutS,
     commandTimeoutS: opts.commandTimeoutS ?? 5,
     lenientChecksum: false,
+    positionWindow: { maxFutureMs: 5 * 60_000, maxAgeMs: 190 * DAY },
     socketProcesses,
     onVehicleStatus: opts.onVehicleStatus,
     directory,
@@ -194,6 +197,34 @@ describe.each([
       const noFix = positions.at(-1)!;
       expect(noFix).toMatchObject({ deviceTime: false, fixed: false, drift: true });
       expect(noFix.ts.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    });
+
+    it('distrusts a device time beyond the track retention or ahead of the receive time: live positions take the receive time, re-uploads are refused', async () => {
+      const logLines: string[] = [];
+      const { gateway, positions, metrics } = await startGateway({ logLines });
+      gateways.push(gateway);
+      const t = await online(gateway.port, '13800000001');
+      const now = Math.floor(Date.now() / 1000) * 1000;
+      const fix = (lat: number, time: Date) => ({ lat, lon: 118.8, speedKmh: 40, direction: 0, time });
+
+      const before = Date.now();
+      expect(await t.report(fix(32.1, new Date(now - 400 * DAY)))).toBe(0);
+      expect(await t.report(fix(32.2, new Date(now + DAY)))).toBe(0);
+      for (const p of positions.slice(-2)) {
+        expect(p).toMatchObject({ deviceTime: false, drift: true });
+        expect(p.ts.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      }
+      expect(await t.reportBatch([fix(32.3, new Date(now - 400 * DAY)), fix(32.4, new Date(now - 3600_000)), fix(32.5, new Date(now + DAY))], 1)).toBe(0);
+      expect(positions.slice(2).map((p) => [p.lat, p.ts.getTime(), p.deviceTime])).toEqual([[32.4, now - 3600_000, true]]);
+
+      const counted = async (kind: string, verdict: string) => (await metrics.registry.getSingleMetric('jt808_position_time_out_of_range_total')!.get()).values.find((v) => v.labels.kind === kind && v.labels.verdict === verdict)?.value;
+      expect([await counted('live', 'too_old'), await counted('live', 'ahead'), await counted('reupload', 'too_old'), await counted('reupload', 'ahead')]).toEqual([1, 1, 1, 1]);
+      const warnings = logLines.filter((l) => l.includes('device time outside') || l.includes('re-uploaded position refused'));
+      expect(warnings).toHaveLength(1);
+      expect(JSON.parse(warnings[0])).toMatchObject({ phone: '13800000001', verdict: 'too_old' });
+      // Still connected and served.
+      expect(await t.report(fix(32.6, new Date(now)))).toBe(0);
+      expect(positions.at(-1)).toMatchObject({ lat: 32.6, deviceTime: true });
     });
 
     it('flags a jump implying an impossible speed as drift, and accepts the vehicle elsewhere after repeated agreeing fixes', async () => {

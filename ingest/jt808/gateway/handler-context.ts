@@ -6,6 +6,7 @@ import type { VehiclePosition } from '../../telemetry-events.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import type { PendingCommands } from './pending-commands.ts';
+import type { TimestampWindow } from '../../timestamp-window.ts';
 
 export interface PositionSink {
   acceptPosition(p: VehiclePosition): void;
@@ -22,6 +23,8 @@ export interface HandlerContext {
   positions: PositionSink;
   media: MediaSink;
   drift: DriftDetector;
+  /** Device times outside it are not trusted (live) or refused (re-uploads). */
+  positionWindow: TimestampWindow;
   /** Commands sent to this terminal that wait for its answer. */
   commands: PendingCommands;
   metrics: Metrics;

@@ -6,6 +6,7 @@ import type { MediaSink, PositionSink } from './handler-context.ts';
 import type { CommandOutcome } from './pending-commands.ts';
 import type { Jt808Command } from './commands.ts';
 import { DriftDetector } from './drift-detector.ts';
+import type { TimestampWindow } from '../../timestamp-window.ts';
 import { TerminalConnection } from './terminal-connection.ts';
 import { socketLink, type TerminalLink } from './terminal-link.ts';
 import { SocketProcessPool, type SocketProcessStats } from './socket-processes/socket-process-pool.ts';
@@ -39,6 +40,8 @@ export async function startJt808Gateway(opts: {
   lenientChecksum: boolean;
   /** Child processes that hold the sockets (each up to its open-file limit); 0 holds them in this process. */
   socketProcesses?: number;
+  /** Position device times outside it are not trusted; the receive time stands in (track retention, 5 min ahead). */
+  positionWindow: TimestampWindow;
   directory: RegistryDirectory;
   positions: PositionSink;
   media: MediaSink;
@@ -68,6 +71,7 @@ export async function startJt808Gateway(opts: {
       positions: opts.positions,
       media: opts.media,
       drift,
+      positionWindow: opts.positionWindow,
       metrics: opts.metrics,
       log,
       bindTerminal: (phone, c) => {

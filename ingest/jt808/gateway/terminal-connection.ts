@@ -20,6 +20,7 @@ import type { DriftDetector } from './drift-detector.ts';
 import { PendingCommands, type CommandOutcome } from './pending-commands.ts';
 import { handlers } from './handlers/index.ts';
 import type { TerminalLink } from './terminal-link.ts';
+import type { TimestampWindow } from '../../timestamp-window.ts';
 
 export interface ConnectionOptions {
   /** Closed after this long without a valid frame (garbage does not count as life). */
@@ -33,6 +34,7 @@ export interface ConnectionOptions {
   positions: PositionSink;
   media: MediaSink;
   drift: DriftDetector;
+  positionWindow: TimestampWindow;
   metrics: Metrics;
   log: Logger;
   bindTerminal: (phone: string, conn: TerminalConnection) => void;
@@ -217,6 +219,7 @@ export class TerminalConnection {
       positions: this.opts.positions,
       media: this.opts.media,
       drift: this.opts.drift,
+      positionWindow: this.opts.positionWindow,
       commands: this.commands,
       metrics: this.opts.metrics,
       log: this.log,

@@ -15,4 +15,6 @@ export interface TerminalSession {
   vehicle: VehicleInfo | null;
   authenticated: boolean;
   lastFrameAt: number;
+  /** A device time outside the accepted window was logged for this connection already. */
+  clockWarned?: boolean;
 }
