@@ -2,10 +2,11 @@ import ExcelJS from 'exceljs';
 import type { Alarm } from '../alarm-store.ts';
 import { severityLabel } from '../notifications/notification-text.ts';
 import { alarmTypeLabel, thresholdLevelLabel } from '../alarm-labels.ts';
+import { shanghaiDateTime } from '../../platform/time/shanghai-calendar.ts';
 
 
 /** Beijing time as people read it in a report. */
-const local = (t: string | null) => (t ? new Date(new Date(t).getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ') : null);
+const local = (t: string | null) => (t ? shanghaiDateTime(Date.parse(t)) : null);
 
 function handlingState(a: Alarm): string {
   if (a.reviewedAt) return a.review?.result === 'rejected' ? '核查未通过' : '已核查';

@@ -5,6 +5,9 @@ export interface Queryable {
   query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
+/** Both back-ends read a `date` column as its calendar day, `YYYY-MM-DD`, in any process time zone. */
+export const DATE_OID = 1082;
+
 export interface Database extends Queryable {
   readonly dialect: 'pglite' | 'postgres';
   /** Runs several statements without parameters (migrations). */

@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable } from './database.ts';
+import { DATE_OID, type Database, type Queryable } from './database.ts';
 
 /** Embedded PostgreSQL in a directory, or in memory when dir is undefined. */
 export async function openPgliteDatabase(dir: string | undefined): Promise<Database> {
   if (dir) await mkdir(dir, { recursive: true });
-  const pg = await PGlite.create(dir);
+  const pg = await PGlite.create(dir, { parsers: { [DATE_OID]: (v: string) => v } });
   // PGlite runs one statement at a time; serialize explicitly so transactions never interleave with other queries.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {

@@ -1,8 +1,11 @@
 import pg from 'pg';
-import type { Database } from './database.ts';
+import { DATE_OID, type Database } from './database.ts';
 
 // Keep int8 (counts, sums) as numbers, matching PGlite; our ids and counts stay far below 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
+// A date is a calendar day, not an instant: kept as YYYY-MM-DD. (pg would make it local midnight, so a server on
+// Asia/Shanghai read every expiry date a day early once it went through toISOString().)
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
 
 export async function openPostgresDatabase(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });

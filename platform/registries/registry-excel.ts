@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { RegistryModule } from './registry-module.ts';
 import { describeFields, type FieldDescription } from './registry-metadata.ts';
+import { shanghaiDateTime } from '../time/shanghai-calendar.ts';
 
 const flat = (f: FieldDescription) => f.type !== 'json' && f.type !== 'array';
 
@@ -9,7 +10,8 @@ function display(f: FieldDescription, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (f.type === 'boolean') return v ? '是' : '否';
   if (f.options) return f.options.find((o) => o.value === v)?.label ?? v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // Dates come as YYYY-MM-DD strings; a Date is a point in time (timestamptz), shown on the Shanghai clock.
+  if (v instanceof Date) return shanghaiDateTime(v);
   return v;
 }
 

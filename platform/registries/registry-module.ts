@@ -62,6 +62,6 @@ export const snakeToCamel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: stri
 
 export function rowToApi(row: Record<string, unknown>, hidden: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) if (!hidden.includes(k)) out[snakeToCamel(k)] = v instanceof Date && k.endsWith('_on') ? v.toISOString().slice(0, 10) : v;
+  for (const [k, v] of Object.entries(row)) if (!hidden.includes(k)) out[snakeToCamel(k)] = v;
   return out;
 }

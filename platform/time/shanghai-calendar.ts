@@ -13,6 +13,11 @@ export function shanghaiDate(at: Date | number, days = 0): string {
   return new Date(+at + SHANGHAI_OFFSET_MS + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Asia/Shanghai wall time of `at` as `YYYY-MM-DD HH:mm:ss`, as officials read it in exports. */
+export function shanghaiDateTime(at: Date | number): string {
+  return new Date(+at + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** Whole calendar days from date `from` to date `to` (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);

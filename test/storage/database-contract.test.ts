@@ -33,6 +33,12 @@ describe.each(testDatabases)('relational storage on $name', (kind) => {
     expect(rows.map((r) => r.name)).toContain('001_core.sql');
   });
 
+  it('reads a date as its calendar day and a timestamp as the instant, whatever the process time zone', async () => {
+    const [row] = await db.query<{ d: unknown; t: unknown }>(`select '2027-01-01'::date as d, '2027-01-01T00:30:00+08:00'::timestamptz as t`);
+    expect(row.d).toBe('2027-01-01');
+    expect((row.t as Date).toISOString()).toBe('2026-12-31T16:30:00.000Z');
+  });
+
   it('rolls a failed transaction back completely', async () => {
     await expect(
       db.transaction(async (tx) => {
