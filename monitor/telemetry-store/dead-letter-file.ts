@@ -4,8 +4,8 @@ import type { RejectedLine } from './write-rejections.ts';
 
 /**
  * Telemetry InfluxDB refused for good, kept as line protocol (`<dir>/<store>.lp`) so nothing is dropped silently:
- * each line follows a `#` comment with when and why, and the file can be written back (`influx -import`, or
- * `curl --data-binary @track.lp` after stripping the comments) once the cause is fixed.
+ * each line follows a `#` comment with when and why. Line protocol skips comments, so once the cause is fixed the
+ * file can be posted back as it is (`/write?db=…&rp=<store>&precision=ms`).
  */
 export class DeadLetterFile {
   constructor(
