@@ -144,6 +144,7 @@ async function gatewayRole(job: { socketProcesses: number }) {
     authTimeoutS: 3600,
     commandTimeoutS: 10,
     lenientChecksum: false,
+    strict: false,
     socketProcesses: job.socketProcesses,
     directory,
     positions: { acceptPosition: () => undefined },
