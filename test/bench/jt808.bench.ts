@@ -19,6 +19,7 @@ import {
   encodeLocation,
   encodeRegister,
   FrameSplitter,
+  FrameStreamDecoder,
   MsgId,
   type Jt808Frame,
 } from '../../ingest/jt808/codec/index.ts';
@@ -252,11 +253,13 @@ function decodeRate(vector: number, full: boolean): number {
   const stream = Buffer.concat(Array.from({ length: 1000 }, () => frame));
   const run = (chunks: number) => {
     const splitter = new FrameSplitter();
+    // As each gateway connection decodes: quirks taken (they cost nothing until a frame fails).
+    const decoder = new FrameStreamDecoder({ lenient: false, acceptQuirks: true, onMalformed: () => undefined });
     const started = process.cpuUsage();
     let n = 0;
     for (let k = 0; k < chunks; k++) {
       for (const raw of splitter.push(stream)) {
-        const loc = decodeLocation(decodeFrame(raw).body);
+        const loc = decodeLocation(decoder.push(raw)!.body);
         if (full && loc.extras && loc.alarmFlags.sos === loc.statusFlags.fixed) n += 0;
         n++;
       }
