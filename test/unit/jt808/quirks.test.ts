@@ -11,7 +11,7 @@ import {
   MsgId,
 } from '../../../ingest/jt808/codec/index.ts';
 import type { Jt808Frame, Jt808Quirk } from '../../../ingest/jt808/codec/index.ts';
-import { fmtUtc8, hexId } from './helpers.ts';
+import { LENIENT_ONLY, REFUSED, fmtUtc8, hexId, vectors, wire as wireOfVector } from './helpers.ts';
 import { pieceJoiningWith, quirkyWire, wireOf, with7eInBody, withChecksum, type FrameSpec } from './quirky-frames.ts';
 
 interface QuirkFrame {
@@ -235,6 +235,20 @@ describe('JT/T 808 terminal quirks refused when strict (acceptQuirks false)', ()
     const { frames, malformed } = receive(wire, { acceptQuirks: false });
     expect(frames.map((f) => [f.frame.header.serial, f.quirks])).toEqual([[1, []], [2, []], [3, []]]);
     expect(malformed).toEqual(['body_length', 'bad_escape', 'checksum', 'checksum']);
+  });
+});
+
+describe('JT/T 808 corpus vectors through the stream decoder', () => {
+  it('decode as decodeFrame decodes them, none taken as a quirk; the two checksum failures stay refused unless lenient', () => {
+    const all = Buffer.concat(vectors.map(wireOfVector));
+    for (const lenient of [false, true]) {
+      const { frames, malformed } = receive(all, { lenient });
+      const refused = lenient ? [] : [LENIENT_ONLY, REFUSED];
+      const expected = vectors.flatMap((v, i) => (refused.includes(i) ? [] : [decodeFrame(wireOfVector(v).subarray(1, -1), { lenient })]));
+      expect(frames.map((f) => f.frame)).toEqual(expected);
+      expect(frames.every((f) => f.quirks.length === 0)).toBe(true);
+      expect(malformed).toEqual(refused.map(() => 'checksum'));
+    }
   });
 });
 
