@@ -18,6 +18,7 @@ const envSchema = z
     RTMP_PORT: port(1935),
     JT808_IDLE_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(180),
     JT808_LENIENT_CHECKSUM: flag(false),
+    JT808_STRICT: flag(false),
     JT808_COMMAND_TIMEOUT_S: z.coerce.number().int().min(1).max(120).default(10),
     JT808_SOCKET_PROCESSES: z.coerce.number().int().min(0).max(64).default(0),
     DATA_DIR: z.string().min(1).default('./var'),
@@ -75,7 +76,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
     mqtt: { port: e.MQTT_PORT },
     spool: { dir: path.join(dataDir, 'spool'), deadLetterDir: path.join(dataDir, 'dead-letter'), maxBytes: e.SPOOL_MAX_BYTES },
-    jt808: { port: e.JT808_PORT, idleTimeoutS: e.JT808_IDLE_TIMEOUT_S, lenientChecksum: e.JT808_LENIENT_CHECKSUM, commandTimeoutS: e.JT808_COMMAND_TIMEOUT_S, socketProcesses: e.JT808_SOCKET_PROCESSES },
+    jt808: { port: e.JT808_PORT, idleTimeoutS: e.JT808_IDLE_TIMEOUT_S, lenientChecksum: e.JT808_LENIENT_CHECKSUM, strict: e.JT808_STRICT, commandTimeoutS: e.JT808_COMMAND_TIMEOUT_S, socketProcesses: e.JT808_SOCKET_PROCESSES },
     rtmp: { port: e.RTMP_PORT },
     dataDir,
     influx: {

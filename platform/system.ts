@@ -174,6 +174,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       port: config.jt808.port,
       idleTimeoutS: config.jt808.idleTimeoutS,
       lenientChecksum: config.jt808.lenientChecksum,
+      strict: config.jt808.strict,
       commandTimeoutS: config.jt808.commandTimeoutS,
       positionWindow: { maxFutureMs, maxAgeMs: config.influx.trackRetentionDays * 86_400_000 },
       socketProcesses: config.jt808.socketProcesses,

@@ -19,6 +19,7 @@ import {
   encodeLocation,
   encodeRegister,
   FrameSplitter,
+  FrameStreamDecoder,
   MsgId,
   type Jt808Frame,
 } from '../../ingest/jt808/codec/index.ts';
@@ -145,6 +146,7 @@ async function gatewayRole(job: { socketProcesses: number }) {
     commandTimeoutS: 10,
     lenientChecksum: false,
     positionWindow: { maxFutureMs: 5 * 60_000, maxAgeMs: 190 * 86_400_000 },
+    strict: false,
     socketProcesses: job.socketProcesses,
     directory,
     positions: { acceptPosition: () => undefined },
@@ -252,11 +254,13 @@ function decodeRate(vector: number, full: boolean): number {
   const stream = Buffer.concat(Array.from({ length: 1000 }, () => frame));
   const run = (chunks: number) => {
     const splitter = new FrameSplitter();
+    // As each gateway connection decodes: quirks taken (they cost nothing until a frame fails).
+    const decoder = new FrameStreamDecoder({ lenient: false, acceptQuirks: true, onMalformed: () => undefined });
     const started = process.cpuUsage();
     let n = 0;
     for (let k = 0; k < chunks; k++) {
       for (const raw of splitter.push(stream)) {
-        const loc = decodeLocation(decodeFrame(raw).body);
+        const loc = decodeLocation(decoder.push(raw)!.body);
         if (full && loc.extras && loc.alarmFlags.sos === loc.statusFlags.fixed) n += 0;
         n++;
       }

@@ -16,12 +16,14 @@ import { eventually } from '../support/eventually.ts';
 
 const DAY = 86_400_000;
 import { prng, randInt, randomBytes, vectors, wire } from '../unit/jt808/helpers.ts';
+import { quirkyWire, wireOf, with7eInBody, withChecksum, type FrameSpec } from '../unit/jt808/quirky-frames.ts';
+import { locationBody } from '../../device-simulator/jt808-terminal.ts';
 
 // Every test runs with the sockets in the gateway's process and again with them in socket processes.
 let socketProcesses = 0;
 
 /** The gateway alone over real sockets, with the registry and the sinks in memory. */
-async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number; subpackageTimeoutS?: number; commandTimeoutS?: number; logLines?: string[]; onVehicleStatus?: (v: VehicleInfo, online: boolean) => void; heartbeatS?: number } = {}) {
+async function startGateway(opts: { strict?: boolean; idleTimeoutS?: number; authTimeoutS?: number; subpackageTimeoutS?: number; commandTimeoutS?: number; logLines?: string[]; onVehicleStatus?: (v: VehicleInfo, online: boolean) => void; heartbeatS?: number } = {}) {
   const vehicles: VehicleInfo[] = [
     { id: 1, plate: '苏A·G0001', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000001', authCode: null, speedLimitKmh: null, heartbeatS: opts.heartbeatS ?? null },
     { id: 2, plate: '苏A·G0002', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000002', authCode: null, speedLimitKmh: null, heartbeatS: null },
@@ -46,6 +48,7 @@ async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number
     commandTimeoutS: opts.commandTimeoutS ?? 5,
     lenientChecksum: false,
     positionWindow: { maxFutureMs: 5 * 60_000, maxAgeMs: 190 * DAY },
+    strict: opts.strict ?? false,
     socketProcesses,
     onVehicleStatus: opts.onVehicleStatus,
     directory,
@@ -74,6 +77,23 @@ async function online(port: number, phone: string, edition: '2013' | '2019' = '2
   expect(await t.authenticate()).toBe(0);
   return t;
 }
+
+/** A 2013 terminal whose firmware sets attribute bit 14 (the 2019 version flag) on every frame. */
+class VersionFlagTerminal extends SimulatedTerminal {
+  override frame(msgId: number, body: Buffer, serial: number): Buffer {
+    return quirkyWire(spec2013(this.phone, msgId, body, serial), 'version_flag_on_2013');
+  }
+}
+
+function spec2013(phone: string, msgId: number, body: Buffer, serial: number): FrameSpec {
+  return { header: { msgId, encryption: 0, subpackage: false, is2019: false, phone: phone.padStart(12, '0'), serial }, body };
+}
+
+async function quirkCounts(metrics: ReturnType<typeof createMetrics>) {
+  return Object.fromEntries((await metrics.jt808Quirks.get()).values.map((v) => [v.labels.kind, v.value]));
+}
+
+const quirkLogs = (logLines: string[]) => logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'JT808 terminal quirk taken (logged once per connection)');
 
 async function frameCount(metrics: ReturnType<typeof createMetrics>, labels: { msg?: string; result: string }) {
   const m = await metrics.jt808Frames.get();
@@ -325,6 +345,65 @@ describe.each([
   });
 
   describe('JT/T 808 gateway robustness', () => {
+    it('serves a 2013 terminal whose firmware sets the version flag, in 2013 also for commands; counts the quirk, logs it once', async () => {
+      const logLines: string[] = [];
+      const { gateway, metrics, positions } = await startGateway({ logLines });
+      gateways.push(gateway);
+      const t = new VersionFlagTerminal('13800000001', '苏A·G0001');
+      terminals.push(t);
+      await t.connect(gateway.port);
+      expect(await t.register()).toBe(0);
+      expect(await t.authenticate()).toBe(0);
+      expect(await t.report({ lat: 32, lon: 118, speedKmh: 30, direction: 90 })).toBe(0);
+      t.onCommand(MsgId.SetParams, (f) => t.answer(f, 0));
+      expect(await gateway.sendCommand(1, setParamsCommand({ maxSpeedKmh: 80 }))).toEqual({ status: 'answered', result: 0 });
+      expect(await t.heartbeat()).toBe(0);
+      expect(positions.map((p) => [p.vehicleId, p.lat])).toEqual([[1, 32]]);
+      expect(t.received.map((f) => f.header.msgId)).toEqual([MsgId.RegisterReply, MsgId.PlatformResponse, MsgId.PlatformResponse, MsgId.SetParams, MsgId.PlatformResponse]);
+      for (const f of t.received) expect(f.header).toMatchObject({ is2019: false, phone: '013800000001' });
+      expect(await quirkCounts(metrics)).toEqual({ version_flag_on_2013: 5 });
+      expect(quirkLogs(logLines)).toEqual([expect.objectContaining({ quirk: 'version_flag_on_2013', phone: '13800000001', msgId: '0x0100' })]);
+    });
+
+    it('with JT808_STRICT refuses the version-flag terminal as malformed, and still answers the frame after it', async () => {
+      const { gateway, metrics } = await startGateway({ strict: true });
+      gateways.push(gateway);
+      const t = new VersionFlagTerminal('13800000001', '苏A·G0001');
+      terminals.push(t);
+      await t.connect(gateway.port);
+      const register = t.frame(MsgId.Register, Buffer.alloc(37, 0x30), 1);
+      t.sendRaw(Buffer.concat([register, wireOf(spec2013(t.phone, MsgId.Heartbeat, Buffer.alloc(0), 2))]));
+      const answer = await t.waitFor((f) => f.header.msgId === MsgId.PlatformResponse);
+      expect([answer.body.readUInt16BE(0), answer.body[4]]).toEqual([2, 1]); // heartbeat before authentication: refused
+      expect(t.received).toHaveLength(1);
+      expect(await frameCount(metrics, { msg: 'unknown', result: 'body_length' })).toBe(1);
+      expect(await quirkCounts(metrics)).toEqual({});
+    });
+
+    it('takes a checksum 0x7D sent unescaped, and a frame split by an unescaped 7E across two writes', async () => {
+      const logLines: string[] = [];
+      const { gateway, metrics, positions } = await startGateway({ logLines });
+      gateways.push(gateway);
+      const t = await online(gateway.port, '13800000001');
+      const beat = withChecksum(spec2013(t.phone, MsgId.Heartbeat, Buffer.alloc(0), 300), 0x7d);
+      const split = with7eInBody(spec2013(t.phone, MsgId.Location, locationBody({ lat: 32.5, lon: 118, speedKmh: 0, direction: 0 }), 301), 5);
+      const answered = (serial: number) => t.waitFor((f) => f.header.msgId === MsgId.PlatformResponse && f.body.readUInt16BE(0) === serial);
+      const beatAnswer = answered(beat.header.serial);
+      t.sendRaw(quirkyWire(beat, 'checksum_7d_unescaped'));
+      expect((await beatAnswer).body[4]).toBe(0);
+      const wire = quirkyWire(split, 'unescaped_7e', 5);
+      const at = wire.indexOf(0x7e, 1) + 1;
+      const splitAnswer = answered(301);
+      t.sendRaw(wire.subarray(0, at));
+      await new Promise((r) => setTimeout(r, 50)); // the second half in a later segment
+      t.sendRaw(wire.subarray(at));
+      expect((await splitAnswer).body[4]).toBe(0);
+      expect(positions.map((p) => p.lat)).toEqual([32.5]);
+      expect(await quirkCounts(metrics)).toEqual({ checksum_7d_unescaped: 1, unescaped_7e: 1 });
+      expect(await frameCount(metrics, { msg: 'unknown', result: 'checksum' })).toBe(0);
+      expect(quirkLogs(logLines).map((l) => [l.quirk, l.phone])).toEqual([['checksum_7d_unescaped', '13800000001'], ['unescaped_7e', '13800000001']]);
+    });
+
     it('a malformed frame is counted and never stops the frames after it', async () => {
       const { gateway, metrics } = await startGateway();
       gateways.push(gateway);

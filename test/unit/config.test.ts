@@ -41,6 +41,12 @@ describe('configuration from the environment', () => {
     expect(configFromEnv({ NOTIFY_WEBHOOK_ALLOW_HOSTS: ' 127.0.0.1, Hooks.Internal ,' }).alarms.webhookAllowHosts).toEqual(['127.0.0.1', 'hooks.internal']);
   });
 
+  it('takes JT/T 808 terminal quirks unless JT808_STRICT is set, and refuses a value that is no flag', () => {
+    expect(configFromEnv({}).jt808.strict).toBe(false);
+    expect(configFromEnv({ JT808_STRICT: 'true' }).jt808.strict).toBe(true);
+    expect(() => configFromEnv({ JT808_STRICT: 'strict' })).toThrow(/^ {2}- JT808_STRICT: .*"strict"/m);
+  });
+
   it('treats empty variables as unset', () => {
     expect(configFromEnv({ INFLUX_URL: '', HTTP_PORT: '' }).http.port).toBe(3000);
   });

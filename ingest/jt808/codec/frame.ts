@@ -21,22 +21,29 @@ const MIN_FRAME = 12 + 1;
 /** `escaped` is the content between the 7E delimiters, as FrameSplitter yields it. */
 export function decodeFrame(escaped: Buffer, opts?: DecodeFrameOptions): Jt808Frame {
   const raw = unescapeXor(escaped);
-  const rawLength = unescapedLength;
+  return checkedFrame(raw, unescapedLength, unescapedXor, opts?.lenient === true, false);
+}
+
+/**
+ * The checks and parsing of decodeFrame on an unescaped frame: `raw` (fresh, may be longer than `rawLength`) and
+ * the XOR of its bytes. `as2013Layout` reads a header whose version flag is set in the 2013 layout.
+ */
+export function checkedFrame(raw: Buffer, rawLength: number, xor: number, lenient: boolean, as2013Layout: boolean): Jt808Frame {
   if (rawLength < MIN_FRAME) {
     throw new Jt808DecodeError('too_short', `frame is ${rawLength} bytes, minimum ${MIN_FRAME}`);
   }
   const contentLength = rawLength - 1;
   const stored = raw[contentLength];
   // XOR of everything including the stored byte cancels it out.
-  const computed = unescapedXor ^ stored;
+  const computed = xor ^ stored;
   const checksumOk = stored === computed;
-  if (!checksumOk && !opts?.lenient) {
+  if (!checksumOk && !lenient) {
     throw new Jt808DecodeError(
       'checksum',
       `checksum mismatch: stored 0x${stored.toString(16)}, computed 0x${computed.toString(16)}`,
     );
   }
-  const header = readHeader(raw, contentLength);
+  const header = readHeader(raw, contentLength, as2013Layout);
   const headerLength = headerLengthFor(header.is2019, header.subpackage);
   // `raw` is a fresh buffer from unescapeXor, so the body may share it.
   const body = raw.subarray(headerLength, contentLength);

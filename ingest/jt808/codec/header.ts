@@ -36,12 +36,15 @@ export function decodeHeader(buf: Buffer): { header: Jt808Header; headerLength: 
   return { header, headerLength: headerLengthFor(header.is2019, header.subpackage) };
 }
 
-/** decodeHeader over the first `length` bytes of `buf`, without a view or a wrapper object (hot path). */
-export function readHeader(buf: Buffer, length: number): Jt808Header {
+/**
+ * decodeHeader over the first `length` bytes of `buf`, without a view or a wrapper object (hot path).
+ * `as2013Layout` ignores the version flag: some 2013 firmware sets that then-reserved bit.
+ */
+export function readHeader(buf: Buffer, length: number, as2013Layout = false): Jt808Header {
   if (length < 4) throw new Jt808DecodeError('too_short', `header needs at least 4 bytes, got ${length}`);
   const msgId = (buf[0] << 8) | buf[1];
   const attrs = (buf[2] << 8) | buf[3];
-  const is2019 = (attrs & VERSION_BIT) !== 0;
+  const is2019 = (attrs & VERSION_BIT) !== 0 && !as2013Layout;
   const subpackage = (attrs & SUBPACKAGE_BIT) !== 0;
   const headerLength = headerLengthFor(is2019, subpackage);
   if (length < headerLength) {

@@ -38,6 +38,8 @@ export async function startJt808Gateway(opts: {
   subpackageTimeoutS?: number;
   commandTimeoutS: number;
   lenientChecksum: boolean;
+  /** Refuse frames with known terminal quirks (JT808_STRICT) instead of taking them. */
+  strict: boolean;
   /** Child processes that hold the sockets (each up to its open-file limit); 0 holds them in this process. */
   socketProcesses?: number;
   /** Position device times outside it are not trusted; the receive time stands in (track retention, 5 min ahead). */
@@ -67,6 +69,7 @@ export async function startJt808Gateway(opts: {
       authTimeoutMs: (opts.authTimeoutS ?? 60) * 1000,
       subpackageTimeoutMs: (opts.subpackageTimeoutS ?? 30) * 1000,
       lenientChecksum: opts.lenientChecksum,
+      strict: opts.strict,
       directory: opts.directory,
       positions: opts.positions,
       media: opts.media,

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import {
-  decodeFrame,
   encodeFrame,
   encodeGeneralResponse,
   encodeResendRequest,
   FrameSplitter,
+  FrameStreamDecoder,
   isJt808DecodeError,
   MsgId,
   normalizePhone,
@@ -21,6 +21,7 @@ import { PendingCommands, type CommandOutcome } from './pending-commands.ts';
 import { handlers } from './handlers/index.ts';
 import type { TerminalLink } from './terminal-link.ts';
 import type { TimestampWindow } from '../../timestamp-window.ts';
+import { QuirkReport } from './quirk-report.ts';
 
 export interface ConnectionOptions {
   /** Closed after this long without a valid frame (garbage does not count as life). */
@@ -30,6 +31,8 @@ export interface ConnectionOptions {
   /** Silence on an incomplete sub-package set before 0x8003 asks for the missing packages. */
   subpackageTimeoutMs: number;
   lenientChecksum: boolean;
+  /** Refuse frames with known terminal quirks instead of taking them. */
+  strict: boolean;
   directory: RegistryDirectory;
   positions: PositionSink;
   media: MediaSink;
@@ -57,6 +60,8 @@ const hex = (msgId: number) => `0x${msgId.toString(16).padStart(4, '0')}`;
 export class TerminalConnection {
   readonly session: TerminalSession;
   private readonly splitter = new FrameSplitter({ maxFrameBytes: 4096 });
+  private readonly decoder: FrameStreamDecoder;
+  private readonly quirks: QuirkReport;
   private readonly assembler: SubpackageAssembler;
   private readonly commands = new PendingCommands();
   private serial = 0;
@@ -80,6 +85,8 @@ export class TerminalConnection {
     const remote = link.remote;
     this.session = { connectionId, remote, phone: null, wirePhone: null, edition: '2013', protocolVersion: 1, vehicle: null, authenticated: false, lastFrameAt: Date.now() };
     this.log = opts.log.child({ conn: connectionId, remote });
+    this.decoder = new FrameStreamDecoder({ lenient: opts.lenientChecksum, acceptQuirks: !opts.strict, onMalformed: (piece, err) => this.malformedFrame(piece, err) });
+    this.quirks = new QuirkReport(opts.metrics, this.log);
     this.assembler = new SubpackageAssembler({ timeoutMs: opts.subpackageTimeoutMs, maxPendingSets: 8, maxBytes: 2 * 1024 * 1024, maxResendRounds: 2 });
     this.idleTimer = setTimeout(() => this.close('idle timeout'), opts.idleTimeoutMs);
     this.authTimer = setTimeout(() => this.close('not authenticated in time'), opts.authTimeoutMs);
@@ -120,10 +127,12 @@ export class TerminalConnection {
     let header: Jt808Header;
     let body: Buffer;
     try {
-      const frame = decodeFrame(raw, { lenient: this.opts.lenientChecksum });
+      const frame = this.decoder.push(raw);
+      if (!frame) return;
       header = frame.header;
       body = frame.body;
       this.idleTimer.refresh();
+      if (this.decoder.quirks.length > 0) this.quirks.record(header, this.decoder.quirks);
       if (header.subpackage && !this.session.authenticated) return this.refuseUnauthenticated(header);
       if (header.subpackage) {
         const { complete } = this.assembler.add(frame);
@@ -131,12 +140,7 @@ export class TerminalConnection {
         ({ header, body } = complete);
       }
     } catch (err) {
-      const code = isJt808DecodeError(err) ? err.code : 'internal';
-      this.opts.metrics.jt808Frames.inc({ msg: 'unknown', result: code });
-      if (++this.malformed <= MALFORMED_LOG_LINES) {
-        this.log.warn({ reason: code, err: (err as Error).message, head: raw.subarray(0, 32).toString('hex') }, 'JT808 malformed frame dropped');
-      }
-      return;
+      return this.malformedFrame(raw, err);
     }
     this.session.lastFrameAt = Date.now();
     this.session.wirePhone = header.phone;
@@ -166,6 +170,14 @@ export class TerminalConnection {
     }
     if (done) return done.then(() => this.handled(msg), failed);
     this.handled(msg);
+  }
+
+  private malformedFrame(raw: Buffer, err: unknown) {
+    const code = isJt808DecodeError(err) ? err.code : 'internal';
+    this.opts.metrics.jt808Frames.inc({ msg: 'unknown', result: code });
+    if (++this.malformed <= MALFORMED_LOG_LINES) {
+      this.log.warn({ reason: code, err: (err as Error).message, head: raw.subarray(0, 32).toString('hex') }, 'JT808 malformed frame dropped');
+    }
   }
 
   private handled(msg: string) {
@@ -281,6 +293,7 @@ export class TerminalConnection {
     if (this.cleanupDone) return;
     this.cleanupDone = true;
     this.closed = true;
+    this.decoder.flush();
     clearTimeout(this.idleTimer);
     if (this.authTimer) clearTimeout(this.authTimer);
     if (this.subpackageTimer) clearInterval(this.subpackageTimer);
