@@ -14,7 +14,9 @@ import {
 } from '../codec/index.ts';
 import type { RegistryDirectory } from '../../../platform/registries/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
+import type { TerminalIdentityEvent } from '../../telemetry-events.ts';
 import type { HandlerContext, MediaSink, PositionSink } from './handler-context.ts';
+import type { AttemptLimiter } from './attempt-limiter.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import { PendingCommands, type CommandOutcome } from './pending-commands.ts';
@@ -33,6 +35,9 @@ export interface ConnectionOptions {
   positions: PositionSink;
   media: MediaSink;
   drift: DriftDetector;
+  attempts: { byPhone: AttemptLimiter; byAddress: AttemptLimiter };
+  identityConflict: (e: TerminalIdentityEvent) => void;
+  now: () => number;
   metrics: Metrics;
   log: Logger;
   bindTerminal: (phone: string, conn: TerminalConnection) => void;
@@ -76,7 +81,7 @@ export class TerminalConnection {
     private readonly opts: ConnectionOptions,
   ) {
     const remote = link.remote;
-    this.session = { connectionId, remote, phone: null, wirePhone: null, edition: '2013', protocolVersion: 1, vehicle: null, authenticated: false, lastFrameAt: Date.now() };
+    this.session = { connectionId, remote, phone: null, wirePhone: null, edition: '2013', protocolVersion: 1, vehicle: null, authenticated: false, blockedAttempts: 0, lastFrameAt: Date.now() };
     this.log = opts.log.child({ conn: connectionId, remote });
     this.assembler = new SubpackageAssembler({ timeoutMs: opts.subpackageTimeoutMs, maxPendingSets: 8, maxBytes: 2 * 1024 * 1024, maxResendRounds: 2 });
     this.idleTimer = setTimeout(() => this.close('idle timeout'), opts.idleTimeoutMs);
@@ -218,6 +223,9 @@ export class TerminalConnection {
       media: this.opts.media,
       drift: this.opts.drift,
       commands: this.commands,
+      attempts: this.opts.attempts,
+      identityConflict: this.opts.identityConflict,
+      now: this.opts.now,
       metrics: this.opts.metrics,
       log: this.log,
       send: (msgId, body) => this.send(msgId, body),

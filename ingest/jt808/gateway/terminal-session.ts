@@ -14,5 +14,7 @@ export interface TerminalSession {
   wirePhone: string | null;
   vehicle: VehicleInfo | null;
   authenticated: boolean;
+  /** Attempts refused on this connection because the phone or address was blocked (only the first is logged). */
+  blockedAttempts: number;
   lastFrameAt: number;
 }
