@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { SensorReading, VehiclePosition } from '../ingest/telemetry-events.ts';
+import type { SensorReading, TerminalIdentityEvent, VehiclePosition } from '../ingest/telemetry-events.ts';
 import type { SensorInfo } from '../platform/registries/registry-directory.ts';
 import type { AlarmDecision, AlarmSource, Severity, ThresholdLevel } from './alarm-decision.ts';
 import type { AlarmChange, AlarmStore } from './alarm-store.ts';
@@ -20,6 +20,7 @@ import { GeofenceIndex } from './geofence-index.ts';
 import type { RuleStateStore } from './rule-state-store.ts';
 import { sensorFaultLabel, sensorKindLabel, terminalAlarmLabel, thresholdLevelLabel } from './alarm-labels.ts';
 import type { DataInterruptionEvent } from '../monitor/live-state/stale-detector.ts';
+import { terminalIdentityDecision } from './terminal-identity-alarm.ts';
 
 /** `trip`: an offline_on_trip alarm is open for this vehicle. */
 type OfflineEntry = { rule: OfflineState | undefined; source: AlarmSource; trip?: boolean };
@@ -160,6 +161,11 @@ export class AlarmEngine {
     if (e.kind === 'data_restored') return this.submit({ action: 'clear', type: 'data_interruption', source, value: null, at: e.at });
     const why = e.cause === 'disconnect' ? '网关已断开' : `超过 ${sensor.interruptionTimeoutS} 秒无数据`;
     this.submit({ action: 'raise', type: 'data_interruption', level: null, severity: 'major', source, value: null, at: e.since, message: `${source.name} 数据中断（${why}）` });
+  }
+
+  /** A device other than the vehicle's bound terminal tried to be it: always raised, whatever the rules say. */
+  onTerminalIdentity(e: TerminalIdentityEvent): void {
+    this.submit(terminalIdentityDecision(e));
   }
 
   /** Live positions only: re-uploaded blind-area points and drift mark the vehicle as heard from but fire nothing. */

@@ -30,6 +30,17 @@ export interface FixInput {
 
 export type TerminalEdition = '2013' | '2019';
 
+/** Who the terminal says it is: 0x0100 maker, model and terminal ID; the IMEI of a 2019 0x0102. */
+export interface SimulatedDevice {
+  makerId: string;
+  model: string;
+  terminalId: string;
+  imei: string;
+}
+
+/** The same device for a phone every time, so a restarted simulator registers as the device bound before. */
+export const simulatedDevice = (phone: string): SimulatedDevice => ({ makerId: 'SIM01', model: 'HAZWATCH-SIM', terminalId: 'T' + phone.slice(-6), imei: '86000000' + phone.slice(-7) });
+
 /** Largest 0x0801 data per package, leaving room for the 36-byte media header within 1,023 bytes. */
 const MEDIA_CHUNK = 900;
 
@@ -49,10 +60,12 @@ export class SimulatedTerminal {
     readonly phone: string,
     readonly plate: string,
     readonly edition: TerminalEdition = '2013',
+    readonly device: SimulatedDevice = simulatedDevice(phone),
   ) {}
 
-  async connect(port: number, host = '127.0.0.1'): Promise<void> {
-    const socket = net.connect(port, host);
+  /** `localAddress` (e.g. 127.0.0.2) makes the terminal come from another address, as after a change of cell tower. */
+  async connect(port: number, host = '127.0.0.1', localAddress?: string): Promise<void> {
+    const socket = net.connect({ port, host, localAddress });
     socket.on('data', (chunk) => {
       for (const raw of this.splitter.push(chunk)) {
         try {
@@ -138,7 +151,7 @@ export class SimulatedTerminal {
   async register(): Promise<number> {
     const serial = this.send(
       MsgId.Register,
-      encodeRegister({ edition: this.edition, provinceId: 32, cityId: 100, makerId: 'SIM01', model: 'HAZWATCH-SIM', terminalId: 'T' + this.phone.slice(-6), plateColor: 2, plate: this.plate }),
+      encodeRegister({ edition: this.edition, provinceId: 32, cityId: 100, makerId: this.device.makerId, model: this.device.model, terminalId: this.device.terminalId, plateColor: 2, plate: this.plate }),
     );
     const reply = decodeRegisterReply((await this.waitFor((f) => f.header.msgId === MsgId.RegisterReply)).body);
     if (reply.replySerial !== serial) throw new Error('0x8100 answers another serial');
@@ -148,7 +161,7 @@ export class SimulatedTerminal {
 
   authenticate(): Promise<number> {
     const is2019 = this.edition === '2019';
-    return this.request(MsgId.Authenticate, encodeAuthenticate({ authCode: this.authCode ?? '', ...(is2019 ? { imei: '86000000' + this.phone.slice(-7), softwareVersion: 'SIM-1.0' } : {}) }, { is2019 }));
+    return this.request(MsgId.Authenticate, encodeAuthenticate({ authCode: this.authCode ?? '', ...(is2019 ? { imei: this.device.imei, softwareVersion: 'SIM-1.0' } : {}) }, { is2019 }));
   }
 
   heartbeat(): Promise<number> {

@@ -12,6 +12,8 @@ export function createMetrics() {
     aclRefusals: new Counter({ name: 'mqtt_acl_refusals_total', help: 'MQTT publish/subscribe refusals by reason', labelNames: ['action', 'reason'], registers: [registry] }),
     jt808Frames: new Counter({ name: 'jt808_frames_total', help: 'JT/T 808 frames by message id and result', labelNames: ['msg', 'result'], registers: [registry] }),
     jt808Quirks: new Counter({ name: 'jt808_quirks_total', help: 'JT/T 808 frames taken despite a known terminal quirk, by kind', labelNames: ['kind'], registers: [registry] }),
+    jt808AttemptsRefused: new Counter({ name: 'jt808_attempts_refused_total', help: 'JT/T 808 registrations (0x0100) and authentications (0x0102) refused, by reason', labelNames: ['msg', 'reason'], registers: [registry] }),
+    jt808IdentityConflicts: new Counter({ name: 'jt808_identity_conflicts_total', help: 'JT/T 808 terminal identity conflicts raised as alarms, by kind', labelNames: ['kind'], registers: [registry] }),
     jt808Sessions: new Gauge({ name: 'jt808_sessions', help: 'Open JT/T 808 connections', registers: [registry] }),
     jt808PositionTimeOutOfRange: new Counter({ name: 'jt808_position_time_out_of_range_total', help: 'JT/T 808 positions whose device time lies outside the retention window or ahead of the receive time (live: stored on the receive time; reupload: refused)', labelNames: ['kind', 'verdict'], registers: [registry] }),
     positionsAccepted: new Counter({ name: 'positions_accepted_total', help: 'Vehicle positions accepted', labelNames: ['kind'], registers: [registry] }),

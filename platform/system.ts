@@ -184,6 +184,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       metrics,
       log,
       onVehicleStatus: (v, online) => live!.status(v, { kind: 'vehicle', id: v.id, online }),
+      onIdentityConflict: (e) => engine.onTerminalIdentity(e),
     });
     stops.push({ name: 'jt808', stop: () => jt808!.close() });
 

@@ -28,6 +28,7 @@ import { alarmRuleRoutes } from './routes/alarm-rule-routes.ts';
 import { registryRoutes } from './routes/registry-routes.ts';
 import { deviceSecretRoutes } from './routes/device-secret-routes.ts';
 import { unboundTerminalRoutes } from './routes/unbound-terminal-routes.ts';
+import { vehicleTerminalRoutes } from './routes/vehicle-terminal-routes.ts';
 import { moduleRoutes } from './routes/module-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { enterpriseRoutes } from './routes/enterprise-routes.ts';
@@ -133,6 +134,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes, { db: deps.db, accounts: deps.accounts });
   await app.register(deviceSecretRoutes, { db: deps.db, onChange: invalidate });
   await app.register(unboundTerminalRoutes, { db: deps.db });
+  await app.register(vehicleTerminalRoutes, { db: deps.db, onChange: invalidate });
   await app.register(monitorRoutes, {
     db: deps.db,
     sensorLive: deps.sensorLive,

@@ -5,7 +5,7 @@ export interface Actor {
   ip: string | null;
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'move' | 'rotate_secret' | 'reset_password';
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'move' | 'rotate_secret' | 'reset_password' | 'release_terminal';
 
 /** One row per registry write, with the record before and after, written in the caller's transaction. */
 export async function recordAudit(

@@ -29,13 +29,25 @@ export interface DeviceInfo {
   enterpriseId: number;
 }
 
+/** The terminal device a vehicle is bound to, as its 0x0100 registration names it. */
+export interface BoundTerminal {
+  terminalId: string;
+  makerId: string;
+  model: string;
+}
+
 export interface VehicleInfo {
   id: number;
   plate: string;
   enterpriseId: number;
   regionCode: string;
   terminalPhone: string;
-  authCode: string | null;
+  /** Hash of the current auth code (terminal-auth-codes.ts); null until a terminal registers. */
+  authCodeHash: string | null;
+  /** null until the first registration binds a device, and again after an operator released it. */
+  terminal: BoundTerminal | null;
+  /** IMEI of the first 2019 authentication (0x0102); null until then, and after a release. */
+  terminalImei: string | null;
   speedLimitKmh: number | null;
   /** Heartbeat interval the terminal accepted through 0x8103; null = its own default. */
   heartbeatS: number | null;
@@ -54,7 +66,11 @@ const sensorSelect = `
 
 const vehicleSelect = `
   select v.id, v.plate, v.enterprise_id as "enterpriseId", e.region_code as "regionCode", v.terminal_phone as "terminalPhone",
-         v.auth_code as "authCode", v.speed_limit_kmh as "speedLimitKmh", v.heartbeat_s as "heartbeatS"
+         v.auth_code_hash as "authCodeHash",
+         case when v.terminal_id is null then null
+              else json_build_object('terminalId', v.terminal_id, 'makerId', v.terminal_maker, 'model', v.terminal_model) end as terminal,
+         v.terminal_imei as "terminalImei",
+         v.speed_limit_kmh as "speedLimitKmh", v.heartbeat_s as "heartbeatS"
   from vehicles v join enterprises e on e.id = v.enterprise_id`;
 
 /**
@@ -130,8 +146,29 @@ export class RegistryDirectory {
     return row ?? null;
   }
 
-  async saveAuthCode(vehicleId: number, authCode: string): Promise<void> {
-    await this.db.query('update vehicles set auth_code = $2, updated_at = now() where id = $1', [vehicleId, authCode]);
+  /**
+   * First registration: binds the device and stores the hash of its auth code. False when another registration bound
+   * a device in the meantime (the caller then compares against that one).
+   */
+  async bindTerminal(vehicleId: number, device: { terminalId: string; makerId: string; model: string }, authCodeHash: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `update vehicles set terminal_id = $2, terminal_maker = $3, terminal_model = $4, terminal_bound_at = now(),
+         auth_code_hash = $5, updated_at = now()
+       where id = $1 and terminal_id is null returning id`,
+      [vehicleId, device.terminalId, device.makerId, device.model, authCodeHash],
+    );
+    return rows.length > 0;
+  }
+
+  /** A new code for the bound device; false when the binding was released or changed since it was read. */
+  async renewAuthCode(vehicleId: number, boundTerminalId: string, authCodeHash: string): Promise<boolean> {
+    const rows = await this.db.query('update vehicles set auth_code_hash = $3, updated_at = now() where id = $1 and terminal_id = $2 returning id', [vehicleId, boundTerminalId, authCodeHash]);
+    return rows.length > 0;
+  }
+
+  /** The IMEI of the first 2019 authentication; one already bound is never replaced here (only by a release). */
+  async bindImei(vehicleId: number, imei: string): Promise<void> {
+    await this.db.query('update vehicles set terminal_imei = $2, updated_at = now() where id = $1 and terminal_imei is null', [vehicleId, imei]);
   }
 
   async saveHeartbeat(vehicleId: number, heartbeatS: number): Promise<void> {

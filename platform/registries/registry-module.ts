@@ -13,6 +13,17 @@ export interface FieldMeta {
   options?: Record<string, string>;
 }
 
+/**
+ * An operation on one record besides editing, served by its own route `POST /api/{module}/{id}/{name}`; the admin page
+ * offers it on the record, after `confirm`, to the roles listed.
+ */
+export interface RecordAction {
+  name: string;
+  label: string;
+  roles: Role[];
+  confirm: string;
+}
+
 /** A problem with one input field, as the API reports it (`path` is the camelCase field). */
 export interface FieldError {
   path: string;
@@ -54,6 +65,7 @@ export interface RegistryModule<S extends z.ZodObject = z.ZodObject> {
   validate?: (db: Queryable, input: Record<string, unknown>) => Promise<FieldError[]>;
   /** Columns never returned by the API. */
   hiddenColumns?: string[];
+  actions?: RecordAction[];
 }
 
 // peopleWithin500m ↔ people_within_500m, capacityM3 ↔ capacity_m3

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { RegistryModule } from './registry-module.ts';
+import type { RecordAction, RegistryModule } from './registry-module.ts';
+
+/** POST /api/vehicles/{id}/release-terminal (web/routes/vehicle-terminal-routes.ts). */
+export const releaseTerminalAction: RecordAction = {
+  name: 'release-terminal',
+  label: '解除终端绑定',
+  roles: ['admin', 'official', 'operator'],
+  confirm: '解除后原终端的鉴权码立即失效，下一台以该终端手机号注册的终端将绑定到本车辆。更换车载终端时使用。确定解除吗？',
+};
 
 export const vehiclesModule = {
   name: 'vehicles',
@@ -37,11 +45,20 @@ export const vehiclesModule = {
     tankVolumeM3: { label: '罐体容积（m³）', list: true },
     inspectionExpiresOn: { label: '年检有效期至', list: true },
   },
+  // Bound by the terminal's first JT/T 808 registration; only a release (below) clears them.
+  computedFields: {
+    terminalId: { label: '绑定终端ID' },
+    terminalMaker: { label: '终端制造商' },
+    terminalModel: { label: '终端型号' },
+    terminalImei: { label: '终端IMEI' },
+    terminalBoundAt: { label: '终端绑定时间' },
+  },
   uniqueField: 'plate',
   scope: { enterpriseColumn: 'enterprise_id' },
   searchColumns: ['plate', 'terminal_phone'],
   orderBy: 'id',
   writeRoles: ['admin', 'official', 'enterprise_admin'],
   importable: true,
-  hiddenColumns: ['auth_code'],
+  hiddenColumns: ['auth_code_hash'],
+  actions: [releaseTerminalAction],
 } satisfies RegistryModule;

@@ -25,7 +25,8 @@ import {
 } from '../../ingest/jt808/codec/index.ts';
 import { startJt808Gateway } from '../../ingest/jt808/gateway/jt808-server.ts';
 import { createMetrics } from '../../platform/metrics.ts';
-import type { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
+import type { RegistryDirectory, VehicleInfo } from '../../platform/registries/registry-directory.ts';
+import { hashAuthCode } from '../../platform/registries/terminal-auth-codes.ts';
 import { connectInflux, ensureInfluxSchema } from '../../platform/influx/influx-connection.ts';
 import { telemetryStores } from '../../monitor/telemetry-store/telemetry-schema.ts';
 import { positionLine } from '../../monitor/telemetry-store/line-protocol.ts';
@@ -133,9 +134,9 @@ const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** A gateway whose registry knows every phone, with the auth code 'BENCH'; reports RSS (with its socket processes) on request. */
 async function gatewayRole(job: { socketProcesses: number }) {
+  const authCodeHash = hashAuthCode('BENCH');
   const directory = {
-    vehicleByPhone: async (phone: string) => ({ id: Number(phone.slice(-9)), plate: phone, enterpriseId: 1, regionCode: '320116', terminalPhone: phone, authCode: 'BENCH', speedLimitKmh: null, heartbeatS: null }),
-    saveAuthCode: async () => undefined,
+    vehicleByPhone: async (phone: string): Promise<VehicleInfo> => ({ id: Number(phone.slice(-9)), plate: phone, enterpriseId: 1, regionCode: '320116', terminalPhone: phone, authCodeHash, terminal: null, terminalImei: null, speedLimitKmh: null, heartbeatS: null }),
     recordUnboundTerminal: async () => undefined,
   } as unknown as RegistryDirectory;
   const gateway = await startJt808Gateway({

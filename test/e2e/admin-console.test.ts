@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ADMIN_PASSWORD, apiClient, startTestSystem } from '../support/test-system.ts';
+import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
+import { SimulatedTerminal, simulatedDevice } from '../../device-simulator/jt808-terminal.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 
@@ -83,5 +84,53 @@ describe('admin console in Chromium', () => {
     await rows.filter({ hasText: '南厂一车间' }).waitFor({ state: 'detached' });
     expect(await rows.allTextContents()).toEqual([expect.stringContaining('北厂一车间')]);
     await countyPage.close();
+  });
+
+  it('an impostor terminal raises 终端身份冲突 in /api/alarms; the vehicle page releases the binding and the new terminal binds', async () => {
+    const api = apiClient(sys.urls.http);
+    await api.login('admin', ADMIN_PASSWORD);
+    const carrier = (await api.call('POST', '/api/enterprises', { code: '91211321MA0000010L', name: '朝阳通达危险货物运输有限公司', regionCode: '211321' })).body.id;
+    const vehicle = (await api.call('POST', '/api/vehicles', { plate: '辽N·D2871', enterpriseId: carrier, terminalPhone: '13800000001' })).body;
+    const terminals: SimulatedTerminal[] = [];
+    const terminal = async (device: Partial<ReturnType<typeof simulatedDevice>>) => {
+      const t = new SimulatedTerminal('13800000001', '辽N·D2871', '2013', { ...simulatedDevice('13800000001'), ...device });
+      terminals.push(t);
+      await t.connect(sys.ports.jt808);
+      return t;
+    };
+    try {
+      const real = await terminal({});
+      expect(await real.register()).toBe(0);
+      expect(await real.authenticate()).toBe(0);
+      const replacement = await terminal({ terminalId: 'N000001', makerId: 'NEW01' });
+      expect(await replacement.register()).toBe(3);
+      const alarms = await eventually(async () => {
+        const open = (await api.call('GET', '/api/alarms?state=open')).body.items.filter((a: { type: string }) => a.type === 'terminal_identity_conflict');
+        return open.length > 0 && open;
+      }, 'identity conflict alarm');
+      expect(alarms).toEqual([expect.objectContaining({ severity: 'major', source: { kind: 'vehicle', id: vehicle.id, name: '辽N·D2871' } })]);
+      expect((await api.call('GET', '/api/alarms/types')).body.labels.terminal_identity_conflict).toBe('终端身份冲突');
+
+      const admin = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await admin.goto(`${sys.urls.http}/admin/`);
+      await admin.fill('#username', 'admin');
+      await admin.fill('#password', ADMIN_PASSWORD);
+      await admin.click('#login-submit');
+      await admin.waitForSelector('#admin', { state: 'visible' });
+      await admin.click('a.menu-item[data-module="vehicles"]');
+      await admin.locator('table.data-table tr[data-id]').filter({ hasText: '辽N·D2871' }).locator('a.act-view').click();
+      await admin.locator('.record-drawer').filter({ hasText: 'T000001' }).waitFor(); // the bound terminal is shown
+      await admin.click('.record-drawer button[data-action="release-terminal"]');
+      await admin.click('#confirm-ok');
+      await eventually(async () => (await api.call('GET', `/api/vehicles/${vehicle.id}`)).body.terminalId === null, 'binding released');
+
+      expect(await replacement.register()).toBe(0);
+      expect(await replacement.authenticate()).toBe(0);
+      const audit = await api.call('GET', `/api/audit?module=vehicles&recordId=${vehicle.id}&action=release_terminal`);
+      expect(audit.body.items).toEqual([expect.objectContaining({ actor: 'admin', before: expect.objectContaining({ terminalId: 'T000001' }), after: expect.objectContaining({ terminalId: null }) })]);
+      await admin.close();
+    } finally {
+      for (const t of terminals) t.close();
+    }
   });
 });

@@ -4,7 +4,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import pino from 'pino';
 import { createMetrics } from '../../platform/metrics.ts';
-import type { RegistryDirectory, VehicleInfo } from '../../platform/registries/registry-directory.ts';
+import type { BoundTerminal, RegistryDirectory, VehicleInfo } from '../../platform/registries/registry-directory.ts';
 import type { VehiclePosition } from '../../ingest/telemetry-events.ts';
 import type { MediaUpload } from '../../ingest/jt808/codec/index.ts';
 import { decodeResendRequest, decodeMediaUploadReply, encodeBatchLocation, encodePhotoReply, MsgId } from '../../ingest/jt808/codec/index.ts';
@@ -25,13 +25,25 @@ let socketProcesses = 0;
 /** The gateway alone over real sockets, with the registry and the sinks in memory. */
 async function startGateway(opts: { strict?: boolean; idleTimeoutS?: number; authTimeoutS?: number; subpackageTimeoutS?: number; commandTimeoutS?: number; logLines?: string[]; onVehicleStatus?: (v: VehicleInfo, online: boolean) => void; heartbeatS?: number } = {}) {
   const vehicles: VehicleInfo[] = [
-    { id: 1, plate: '苏A·G0001', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000001', authCode: null, speedLimitKmh: null, heartbeatS: opts.heartbeatS ?? null },
-    { id: 2, plate: '苏A·G0002', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000002', authCode: null, speedLimitKmh: null, heartbeatS: null },
+    { id: 1, plate: '苏A·G0001', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000001', authCodeHash: null, terminal: null, terminalImei: null, speedLimitKmh: null, heartbeatS: opts.heartbeatS ?? null },
+    { id: 2, plate: '苏A·G0002', enterpriseId: 1, regionCode: '320116', terminalPhone: '13800000002', authCodeHash: null, terminal: null, terminalImei: null, speedLimitKmh: null, heartbeatS: null },
   ];
   const directory = {
     vehicleByPhone: async (phone: string) => vehicles.find((v) => v.terminalPhone === phone) ?? null,
     vehicleByPlate: async (plate: string) => vehicles.find((v) => normalizePlate(v.plate) === normalizePlate(plate)) ?? null,
-    saveAuthCode: async (id: number, code: string) => void (vehicles.find((v) => v.id === id)!.authCode = code),
+    bindTerminal: async (id: number, device: BoundTerminal, hash: string) => {
+      const v = vehicles.find((x) => x.id === id)!;
+      if (v.terminal) return false;
+      Object.assign(v, { terminal: device, authCodeHash: hash });
+      return true;
+    },
+    renewAuthCode: async (id: number, terminalId: string, hash: string) => {
+      const v = vehicles.find((x) => x.id === id)!;
+      if (v.terminal?.terminalId !== terminalId) return false;
+      v.authCodeHash = hash;
+      return true;
+    },
+    bindImei: async (id: number, imei: string) => void (vehicles.find((v) => v.id === id)!.terminalImei ??= imei),
     saveHeartbeat: async (id: number, s: number) => void saved.push([id, s]),
     recordUnboundTerminal: async () => undefined,
   } as unknown as RegistryDirectory;

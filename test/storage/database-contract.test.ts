@@ -148,7 +148,7 @@ describe.each(testDatabases)('relational storage on $name', (kind) => {
     ]);
     const sensors = await dir.sensorsOfDevice(1);
     expect(sensors.get('HDSH-T101-LT')).toMatchObject({ kind: 'level', high: 15, highHigh: 17, regionCode: '211321', tankName: '1#甲醇储罐' });
-    expect(await dir.vehicleByPhone('13800000001')).toMatchObject({ plate: '辽N·D2871', authCode: null, heartbeatS: null });
+    expect(await dir.vehicleByPhone('13800000001')).toMatchObject({ plate: '辽N·D2871', authCodeHash: null, terminal: null, terminalImei: null, heartbeatS: null });
     await dir.saveHeartbeat((await dir.vehicleByPhone('13800000001'))!.id, 120);
     expect(await dir.vehicleByPhone('13800000001')).toMatchObject({ heartbeatS: 120 });
     expect(await dir.vehicleByPlate('辽nd2871')).toMatchObject({ plate: '辽N·D2871', terminalPhone: '13800000001' });

@@ -2,11 +2,12 @@ import type { Logger } from 'pino';
 import type { Jt808Header, MediaUpload } from '../codec/index.ts';
 import type { RegistryDirectory, VehicleInfo } from '../../../platform/registries/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { VehiclePosition } from '../../telemetry-events.ts';
+import type { TerminalIdentityEvent, VehiclePosition } from '../../telemetry-events.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import type { PendingCommands } from './pending-commands.ts';
 import type { TimestampWindow } from '../../timestamp-window.ts';
+import type { AttemptLimiter } from './attempt-limiter.ts';
 
 export interface PositionSink {
   acceptPosition(p: VehiclePosition): void;
@@ -27,6 +28,11 @@ export interface HandlerContext {
   positionWindow: TimestampWindow;
   /** Commands sent to this terminal that wait for its answer. */
   commands: PendingCommands;
+  /** Refused registrations and authentications, per terminal phone and per source address (shared by all connections). */
+  attempts: { byPhone: AttemptLimiter; byAddress: AttemptLimiter };
+  /** Conflicts with a vehicle's bound terminal, raised as alarms downstream. */
+  identityConflict: (e: TerminalIdentityEvent) => void;
+  now: () => number;
   metrics: Metrics;
   log: Logger;
   /** Sends a platform message to this terminal in its edition; returns the serial used. */

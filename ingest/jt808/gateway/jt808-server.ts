@@ -5,8 +5,11 @@ import type { Metrics } from '../../../platform/metrics.ts';
 import type { MediaSink, PositionSink } from './handler-context.ts';
 import type { CommandOutcome } from './pending-commands.ts';
 import type { Jt808Command } from './commands.ts';
+import type { TerminalIdentityEvent } from '../../telemetry-events.ts';
 import { DriftDetector } from './drift-detector.ts';
 import type { TimestampWindow } from '../../timestamp-window.ts';
+import { AttemptLimiter } from './attempt-limiter.ts';
+import { addressOf } from './terminal-identity.ts';
 import { TerminalConnection } from './terminal-connection.ts';
 import { socketLink, type TerminalLink } from './terminal-link.ts';
 import { SocketProcessPool, type SocketProcessStats } from './socket-processes/socket-process-pool.ts';
@@ -50,12 +53,25 @@ export async function startJt808Gateway(opts: {
   metrics: Metrics;
   log: Logger;
   onVehicleStatus?: (vehicle: VehicleInfo, online: boolean) => void;
+  /** A device other than the vehicle's bound terminal tried to be it, or its session was taken over from another address. */
+  onIdentityConflict?: (e: TerminalIdentityEvent) => void;
+  /** Refused registrations/authentications that block a terminal phone, and a source address, for a while. */
+  attemptLimits?: { perPhone: number; perAddress: number; perMs: number };
+  /** Clock of the attempt limits and identity events. */
+  now?: () => number;
 }): Promise<Jt808Gateway> {
   const log = opts.log.child({ component: 'jt808' });
   const byPhone = new Map<string, TerminalConnection>();
   const byVehicle = new Map<number, TerminalConnection>();
   const connections = new Set<TerminalConnection>();
   const drift = new DriftDetector();
+  const now = opts.now ?? Date.now;
+  const limits = opts.attemptLimits ?? { perPhone: 5, perAddress: 20, perMs: 10 * 60_000 };
+  const attempts = {
+    byPhone: new AttemptLimiter({ maxFailures: limits.perPhone, perMs: limits.perMs, now }),
+    byAddress: new AttemptLimiter({ maxFailures: limits.perAddress, perMs: limits.perMs, now }),
+  };
+  const identityConflict = (e: TerminalIdentityEvent) => opts.onIdentityConflict?.(e);
   const idleTimeoutMs = (heartbeatS: number) => Math.max(opts.idleTimeoutS, 3 * heartbeatS) * 1000;
   let nextId = 1;
   const pool = opts.socketProcesses ? await SocketProcessPool.start({ count: opts.socketProcesses, log }) : null;
@@ -75,12 +91,18 @@ export async function startJt808Gateway(opts: {
       media: opts.media,
       drift,
       positionWindow: opts.positionWindow,
+      attempts,
+      identityConflict,
+      now,
       metrics: opts.metrics,
       log,
       bindTerminal: (phone, c) => {
         const previous = byPhone.get(phone);
         byPhone.set(phone, c);
-        if (previous && previous !== c) previous.close('replaced by a new connection of the same terminal');
+        if (previous && previous !== c) {
+          takeover(previous, c);
+          previous.close('replaced by a new connection of the same terminal');
+        }
         if (c.session.vehicle) {
           byVehicle.set(c.session.vehicle.id, c);
           if (c.session.vehicle.heartbeatS) c.setIdleTimeout(idleTimeoutMs(c.session.vehicle.heartbeatS));
@@ -102,6 +124,20 @@ export async function startJt808Gateway(opts: {
     connections.add(conn);
     opts.metrics.jt808Sessions.set(connections.size);
   };
+  /**
+   * The new session has proven the bound device (its code, and a 2019 terminal its IMEI), so it wins. From another
+   * address while the old one is still open it is also an alarm: a truck changing cell towers reconnects like this,
+   * but so does a cloned terminal or a leaked code, and only an operator can tell them apart.
+   */
+  const takeover = (previous: TerminalConnection, next: TerminalConnection) => {
+    const vehicle = next.session.vehicle;
+    const fields = { phone: next.session.phone, plate: vehicle?.plate, previousRemote: previous.session.remote, remote: next.session.remote };
+    if (!vehicle || addressOf(previous.session.remote) === addressOf(next.session.remote)) return log.info(fields, 'JT808 session replaced by a reconnect of the same terminal');
+    log.warn(fields, 'JT808 session taken over from another address');
+    opts.metrics.jt808IdentityConflicts.inc({ kind: 'takeover' });
+    identityConflict({ kind: 'takeover', previousRemote: previous.session.remote, vehicle, remote: next.session.remote, at: new Date(now()) });
+  };
+
   // Handed-over sockets stay paused until their socket process reads them.
   const server = net.createServer({ pauseOnConnect: pool !== null }, accept);
   if (!pool) server.maxConnections = 50_000;

@@ -14,7 +14,9 @@ import {
 } from '../codec/index.ts';
 import type { RegistryDirectory } from '../../../platform/registries/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
+import type { TerminalIdentityEvent } from '../../telemetry-events.ts';
 import type { HandlerContext, MediaSink, PositionSink } from './handler-context.ts';
+import type { AttemptLimiter } from './attempt-limiter.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import { PendingCommands, type CommandOutcome } from './pending-commands.ts';
@@ -38,6 +40,9 @@ export interface ConnectionOptions {
   media: MediaSink;
   drift: DriftDetector;
   positionWindow: TimestampWindow;
+  attempts: { byPhone: AttemptLimiter; byAddress: AttemptLimiter };
+  identityConflict: (e: TerminalIdentityEvent) => void;
+  now: () => number;
   metrics: Metrics;
   log: Logger;
   bindTerminal: (phone: string, conn: TerminalConnection) => void;
@@ -83,7 +88,7 @@ export class TerminalConnection {
     private readonly opts: ConnectionOptions,
   ) {
     const remote = link.remote;
-    this.session = { connectionId, remote, phone: null, wirePhone: null, edition: '2013', protocolVersion: 1, vehicle: null, authenticated: false, lastFrameAt: Date.now() };
+    this.session = { connectionId, remote, phone: null, wirePhone: null, edition: '2013', protocolVersion: 1, vehicle: null, authenticated: false, blockedAttempts: 0, lastFrameAt: Date.now() };
     this.log = opts.log.child({ conn: connectionId, remote });
     this.decoder = new FrameStreamDecoder({ lenient: opts.lenientChecksum, acceptQuirks: !opts.strict, onMalformed: (piece, err) => this.malformedFrame(piece, err) });
     this.quirks = new QuirkReport(opts.metrics, this.log);
@@ -233,6 +238,9 @@ export class TerminalConnection {
       drift: this.opts.drift,
       positionWindow: this.opts.positionWindow,
       commands: this.commands,
+      attempts: this.opts.attempts,
+      identityConflict: this.opts.identityConflict,
+      now: this.opts.now,
       metrics: this.opts.metrics,
       log: this.log,
       send: (msgId, body) => this.send(msgId, body),

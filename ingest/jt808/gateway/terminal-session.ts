@@ -14,6 +14,8 @@ export interface TerminalSession {
   wirePhone: string | null;
   vehicle: VehicleInfo | null;
   authenticated: boolean;
+  /** Attempts refused on this connection because the phone or address was blocked (only the first is logged). */
+  blockedAttempts: number;
   lastFrameAt: number;
   /** A device time outside the accepted window was logged for this connection already. */
   clockWarned?: boolean;

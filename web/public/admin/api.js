@@ -117,6 +117,7 @@ export const api = {
   create: (path, record) => request('POST', path, record),
   update: (path, id, record) => request('PUT', `${path}/${encodeURIComponent(id)}`, record),
   remove: (path, id) => request('DELETE', `${path}/${encodeURIComponent(id)}`),
+  action: (path, id, name) => request('POST', `${path}/${encodeURIComponent(id)}/${name}`, {}),
   audit: (params) => request('GET', withQuery('/api/audit', params)),
   loginLog: (params) => request('GET', withQuery('/api/auth/login-log', params)),
   users: (params) => request('GET', withQuery('/api/users', params)),

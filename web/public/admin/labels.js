@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   { value: 'delete', label: '删除' },
   { value: 'import', label: '导入' },
   { value: 'move', label: '属地调整' },
+  { value: 'release_terminal', label: '解除终端绑定' },
 ];
 export const actionLabel = (a) => (AUDIT_ACTIONS.find((x) => x.value === a) || {}).label || a || '';
 

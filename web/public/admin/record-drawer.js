@@ -119,9 +119,24 @@ export function openRecord(module, { id = null, mode = 'view', onChanged = () =>
         if (await loadRecord()) render();
       }) }, '属地调整'));
     }
+    for (const action of module.actions || []) {
+      left.append(h('button', { type: 'button', class: 'btn', dataset: { action: action.name }, onclick: () => runAction(action) }, action.label));
+    }
     drawer.footer.append(left,
       h('button', { type: 'button', class: 'btn', onclick: () => drawer.close() }, '关闭'),
       module.canWrite ? h('button', { type: 'button', class: 'btn btn-primary', id: 'btn-edit', onclick: () => { mode = 'edit'; tab = 'main'; render(); } }, '编辑') : null);
+  }
+
+  async function runAction(action) {
+    if (!(await confirmDialog(action.confirm, { title: action.label, okText: action.label, danger: true }))) return;
+    try {
+      await api.action(module.path, id, action.name);
+      toast(`${action.label}成功`, 'success');
+      onChanged();
+      if (await loadRecord()) render();
+    } catch (err) {
+      toastError(err, `${action.label}失败`);
+    }
   }
 
   function renderForm() {
