@@ -35,7 +35,8 @@ describe('Debian mosquitto-clients against our broker', () => {
     const sub = spawn('mosquitto_sub', [...auth(sys.ports.mqtt), '-t', 'devices/GW-HDSH-01/errors', '-v', '-C', '1', '-W', '20']);
     let out = '';
     sub.stdout.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => sub.on('exit', resolve));
+    // 'close', not 'exit': the last output may still be on its way when the process has exited.
+    const exited = new Promise<number | null>((resolve) => sub.on('close', resolve));
     // Wait until the subscription is live: keep publishing the bad message until mosquitto_sub prints it.
     await eventually(async () => {
       await run('mosquitto_pub', [...auth(sys.ports.mqtt), '-q', '1', '-t', 'devices/GW-HDSH-01/telemetry', '-m', '{"sensor":"NOPE","value":1}']);
@@ -59,7 +60,8 @@ describe('Debian mosquitto-clients against our broker', () => {
     const sub = spawn('mosquitto_sub', [...auth(sys.ports.mqtt), '-i', 'status-watcher', '-t', 'devices/GW-HDSH-01/status', '-C', '3', '-W', '20']);
     let out = '';
     sub.stdout.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => sub.on('exit', resolve));
+    // 'close', not 'exit': the last output may still be on its way when the process has exited.
+    const exited = new Promise<number | null>((resolve) => sub.on('close', resolve));
     await eventually(() => out.includes('online'), 'retained status');
     // -l keeps mosquitto_pub connected, reading stdin; SIGKILL drops it without a DISCONNECT, so the broker sends the will.
     // It publishes each stdin line: seeing 'up' proves it is connected before it is killed.
