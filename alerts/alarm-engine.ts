@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { SensorReading, VehiclePosition } from '../ingest/telemetry-events.ts';
-import type { SensorInfo } from '../platform/registries/registry-directory.ts';
+import type { SensorReading, VehiclePosition } from '../ingest/ports.ts';
+import type { SensorInfo } from '../registry/registry-directory.ts';
 import type { AlarmDecision, AlarmSource, Severity, ThresholdLevel } from './alarm-decision.ts';
 import type { AlarmChange, AlarmStore } from './alarm-store.ts';
 import { evaluateThreshold, initialThresholdState, severityOf, type ThresholdState } from './rules/threshold-rule.ts';

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { regionInScope, scopeCondition, type Scope } from '../platform/auth/scope.ts';
-import { OutOfScopeError, ReferenceError } from '../platform/registries/registry-repository.ts';
+import { OutOfScopeError, ReferenceError } from '../registry/registry-repository.ts';
 import type { Severity } from './alarm-decision.ts';
 import type { AlarmRule } from './rule-book.ts';
 import { defaultSeverity, ruleParamSchemas, ruleSourceKind, type RuleKind } from './rules/rule-params.ts';

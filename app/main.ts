@@ -1,5 +1,5 @@
-import { ConfigError, configFromEnv } from './config.ts';
-import { createLogger } from './logger.ts';
+import { ConfigError, configFromEnv } from '../platform/config.ts';
+import { createLogger } from '../platform/logger.ts';
 import { startSystem } from './system.ts';
 
 let config;

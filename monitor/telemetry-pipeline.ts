@@ -1,10 +1,10 @@
-import type { SensorReading, VehiclePosition } from '../ingest/telemetry-events.ts';
+import type { SensorReading, VehiclePosition } from '../ingest/ports.ts';
 import type { AlarmEngine } from '../alerts/alarm-engine.ts';
-import type { SensorInfo } from '../platform/registries/registry-directory.ts';
+import type { SensorInfo } from '../registry/registry-directory.ts';
 import type { TelemetryWriter } from './telemetry-store/telemetry-writer.ts';
 import type { SensorLiveState } from './live-state/sensor-live-state.ts';
 import type { VehicleLiveState } from './live-state/vehicle-live-state.ts';
-import type { LiveChannel } from './live-push/live-channel.ts';
+import type { LiveChannel } from '../web/live/live-channel.ts';
 import type { StaleDetector } from './live-state/stale-detector.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { generateSecret } from '../auth/passwords.ts';
+import { generateSecret } from '../platform/auth/passwords.ts';
 
 // Device secrets are platform-generated with ~115 bits of entropy, so a fast hash is safe and keeps
 // thousands of gateways reconnecting at once cheap (unlike scrypt for human passwords).

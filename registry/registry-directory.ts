@@ -1,5 +1,5 @@
-import type { Database } from '../db/database.ts';
-import type { SensorKind } from './tanks.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { SensorKind } from './modules/tanks.ts';
 import { verifyDeviceSecret } from './device-secrets.ts';
 
 export interface SensorInfo {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { RegistryModule } from './registry-module.ts';
 import { describeFields, type FieldDescription } from './registry-metadata.ts';
-import { shanghaiDateTime } from '../time/shanghai-calendar.ts';
+import { shanghaiDateTime } from '../platform/time/shanghai-calendar.ts';
 
 const flat = (f: FieldDescription) => f.type !== 'json' && f.type !== 'array';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Queryable } from '../db/database.ts';
-import type { Role } from '../auth/accounts.ts';
+import type { Queryable } from '../platform/db/database.ts';
+import type { Role } from '../platform/auth/accounts.ts';
 
 /** How a field shows up in lists, filters and forms. `options` label enum values. */
 export interface FieldMeta {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { isForeignKeyViolation, isUniqueViolation, type Database, type Queryable } from '../db/database.ts';
-import { regionInScope, scopeCondition, type Scope } from '../auth/scope.ts';
+import { isForeignKeyViolation, isUniqueViolation, type Database, type Queryable } from '../platform/db/database.ts';
+import { regionInScope, scopeCondition, type Scope } from '../platform/auth/scope.ts';
 import { camelToSnake, rowToApi, snakeToCamel, type FieldError, type RegistryModule } from './registry-module.ts';
 import { recordAudit, type Actor, type AuditAction } from './audit-trail.ts';
 

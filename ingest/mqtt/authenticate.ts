@@ -1,6 +1,6 @@
 import type { AedesOptions, AuthenticateError } from 'aedes';
 import type { Logger } from 'pino';
-import type { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
+import type { RegistryDirectory } from '../../registry/registry-directory.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { attachDevice } from './mqtt-clients.ts';
 

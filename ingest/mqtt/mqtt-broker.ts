@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { Aedes, type Client } from 'aedes';
 import type { Logger } from 'pino';
-import type { RegistryDirectory, DeviceInfo } from '../../platform/registries/registry-directory.ts';
+import type { RegistryDirectory, DeviceInfo } from '../../registry/registry-directory.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { TelemetryIntake } from '../readings/telemetry-intake.ts';
 import { authenticateHandler } from './authenticate.ts';

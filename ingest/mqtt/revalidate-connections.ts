@@ -1,6 +1,6 @@
 import type { Client } from 'aedes';
 import type { Logger } from 'pino';
-import type { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
+import type { RegistryDirectory } from '../../registry/registry-directory.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { deviceOf, secretOf } from './mqtt-clients.ts';
 

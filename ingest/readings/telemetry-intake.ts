@@ -1,5 +1,5 @@
-import type { DeviceInfo, RegistryDirectory, SensorInfo } from '../../platform/registries/registry-directory.ts';
-import type { SensorReading } from '../telemetry-events.ts';
+import type { DeviceInfo, RegistryDirectory, SensorInfo } from '../../registry/registry-directory.ts';
+import type { SensorReading } from '../ports.ts';
 import { parseTelemetryPayload, type ParsedReading } from './telemetry-payload.ts';
 import { convertUnit } from './unit-conversion.ts';
 import { windowBounds, type TimestampWindow } from '../timestamp-window.ts';

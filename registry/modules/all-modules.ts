@@ -1,4 +1,4 @@
-import type { RegistryModule } from './registry-module.ts';
+import type { RegistryModule } from '../registry-module.ts';
 import { enterprisesModule } from './enterprises.ts';
 import { enterpriseUnitsModule } from './enterprise-units.ts';
 import { hazardSourcesModule } from './hazard-sources.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RegistryModule } from './registry-module.ts';
+import type { RegistryModule } from '../registry-module.ts';
 
 export const deviceCode = z.string().regex(/^[A-Za-z0-9_.-]{3,64}$/, '设备编码为3-64位字母、数字、_ . -');
 

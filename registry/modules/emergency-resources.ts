@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RegistryModule } from './registry-module.ts';
+import type { RegistryModule } from '../registry-module.ts';
 import { phone, regionCode } from './enterprises.ts';
 
 export const resourceKindLabels = {

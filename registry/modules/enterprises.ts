@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RegistryModule } from './registry-module.ts';
+import type { RegistryModule } from '../registry-module.ts';
 
 // GB 32100 unified social credit code: 18 characters, no I, O, S, V, Z.
 const creditCode = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为18位（不含 I、O、S、V、Z）');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RegistryModule } from './registry-module.ts';
+import type { RegistryModule } from '../registry-module.ts';
 import { regionCode } from './enterprises.ts';
 
 const point = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);

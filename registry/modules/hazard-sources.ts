@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RegistryModule } from './registry-module.ts';
+import type { RegistryModule } from '../registry-module.ts';
 import { betaClasses, gradeHazardSource, type BetaClass } from './hazard-grading.ts';
 
 const chemical = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Queryable } from '../db/database.ts';
-import { camelToSnake, rowToApi, type RegistryModule } from './registry-module.ts';
+import type { Queryable } from '../../platform/db/database.ts';
+import { camelToSnake, rowToApi, type RegistryModule } from '../registry-module.ts';
 
 export const sensorKinds = ['level', 'temperature', 'pressure', 'combustible_gas', 'toxic_gas', 'oxygen'] as const;
 export type SensorKind = (typeof sensorKinds)[number];

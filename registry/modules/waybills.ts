@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Queryable } from '../db/database.ts';
-import type { FieldError, RegistryModule } from './registry-module.ts';
+import type { Queryable } from '../../platform/db/database.ts';
+import type { FieldError, RegistryModule } from '../registry-module.ts';
 import { vehiclesModule } from './vehicles.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);

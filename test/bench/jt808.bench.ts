@@ -24,7 +24,7 @@ import {
 } from '../../ingest/jt808/codec/index.ts';
 import { startJt808Gateway } from '../../ingest/jt808/gateway/jt808-server.ts';
 import { createMetrics } from '../../platform/metrics.ts';
-import type { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
+import type { RegistryDirectory } from '../../registry/registry-directory.ts';
 import { connectInflux, ensureInfluxSchema } from '../../platform/influx/influx-connection.ts';
 import { telemetryStores } from '../../monitor/telemetry-store/telemetry-schema.ts';
 import { positionLine } from '../../monitor/telemetry-store/line-protocol.ts';

@@ -4,14 +4,14 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import pino from 'pino';
 import { createMetrics } from '../../platform/metrics.ts';
-import type { RegistryDirectory, VehicleInfo } from '../../platform/registries/registry-directory.ts';
-import type { VehiclePosition } from '../../ingest/telemetry-events.ts';
+import type { RegistryDirectory, VehicleInfo } from '../../registry/registry-directory.ts';
+import type { VehiclePosition } from '../../ingest/ports.ts';
 import type { MediaUpload } from '../../ingest/jt808/codec/index.ts';
 import { decodeResendRequest, decodeMediaUploadReply, encodeBatchLocation, encodePhotoReply, MsgId } from '../../ingest/jt808/codec/index.ts';
 import { startJt808Gateway, type Jt808Gateway } from '../../ingest/jt808/gateway/jt808-server.ts';
 import { setParamsCommand, takePhotoCommand, textCommand } from '../../ingest/jt808/gateway/commands.ts';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
-import { normalizePlate } from '../../platform/registries/registry-directory.ts';
+import { normalizePlate } from '../../registry/registry-directory.ts';
 import { eventually } from '../support/eventually.ts';
 
 const DAY = 86_400_000;

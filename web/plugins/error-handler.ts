@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DuplicateError, OutOfScopeError, ReferenceError, ValidationError } from '../../platform/registries/registry-repository.ts';
+import { DuplicateError, OutOfScopeError, ReferenceError, ValidationError } from '../../registry/registry-repository.ts';
 
 /** One error shape for the whole API: `{error, message, fields?}` with Chinese messages. */
 export const errorHandler = fp(async (app) => {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
 import { scopeCondition } from '../../platform/auth/scope.ts';
-import { hashDeviceSecret, newDeviceSecret } from '../../platform/registries/device-secrets.ts';
-import { devicesModule } from '../../platform/registries/devices.ts';
+import { hashDeviceSecret, newDeviceSecret } from '../../registry/device-secrets.ts';
+import { devicesModule } from '../../registry/modules/devices.ts';
 
 /** Rotating a gateway secret: the new secret is shown once and the old one stops working at once. */
 export const deviceSecretRoutes: FastifyPluginAsyncZod<{ db: Database; onChange: () => void }> = async (app, { db, onChange }) => {

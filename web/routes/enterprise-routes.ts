@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
 import { regionInScope, scopeCondition } from '../../platform/auth/scope.ts';
-import { recordAudit } from '../../platform/registries/audit-trail.ts';
-import { rowToApi } from '../../platform/registries/registry-module.ts';
-import { gradeLabels, scaleLabels } from '../../platform/registries/enterprises.ts';
-import { isKnownRegion, regionName } from '../../platform/registries/region-names.ts';
+import { recordAudit } from '../../registry/audit-trail.ts';
+import { rowToApi } from '../../registry/registry-module.ts';
+import { gradeLabels, scaleLabels } from '../../registry/modules/enterprises.ts';
+import { isKnownRegion, regionName } from '../../registry/region-names.ts';
 import { actorOf } from './registry-routes.ts';
 
 /** 属地调整 (moving an enterprise to another region or park) and enterprise statistics. */

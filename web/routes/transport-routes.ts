@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
 import { scopeCondition } from '../../platform/auth/scope.ts';
-import { resourceKindLabels } from '../../platform/registries/emergency-resources.ts';
+import { resourceKindLabels } from '../../registry/modules/emergency-resources.ts';
 import { daysBetween, shanghaiDate } from '../../platform/time/shanghai-calendar.ts';
 
 /**

@@ -7,8 +7,8 @@ import { generateSecret } from '../../platform/auth/passwords.ts';
 import { passwordProblem } from '../../platform/auth/password-policy.ts';
 import { regionInScope, scopeCondition } from '../../platform/auth/scope.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
-import { recordAudit } from '../../platform/registries/audit-trail.ts';
-import { isKnownRegion } from '../../platform/registries/region-names.ts';
+import { recordAudit } from '../../registry/audit-trail.ts';
+import { isKnownRegion } from '../../registry/region-names.ts';
 import { actorOf } from './registry-routes.ts';
 
 interface Organization {

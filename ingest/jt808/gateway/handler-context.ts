@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Jt808Header, MediaUpload } from '../codec/index.ts';
-import type { RegistryDirectory, VehicleInfo } from '../../../platform/registries/registry-directory.ts';
+import type { RegistryDirectory, VehicleInfo } from '../../../registry/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { VehiclePosition } from '../../telemetry-events.ts';
+import type { VehiclePosition } from '../../ports.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import type { PendingCommands } from './pending-commands.ts';

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { Logger } from 'pino';
-import type { RegistryDirectory, VehicleInfo } from '../../../platform/registries/registry-directory.ts';
+import type { RegistryDirectory, VehicleInfo } from '../../../registry/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
 import type { MediaSink, PositionSink } from './handler-context.ts';
 import type { CommandOutcome } from './pending-commands.ts';

@@ -12,7 +12,7 @@ import {
   SubpackageAssembler,
   type Jt808Header,
 } from '../codec/index.ts';
-import type { RegistryDirectory } from '../../../platform/registries/registry-directory.ts';
+import type { RegistryDirectory } from '../../../registry/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
 import type { HandlerContext, MediaSink, PositionSink } from './handler-context.ts';
 import type { TerminalSession } from './terminal-session.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { decodeRegister, encodeRegisterReply, MsgId, normalizePhone, RegisterResult } from '../../codec/index.ts';
 import type { MessageHandler } from '../handler-context.ts';
-import { normalizePlate } from '../../../../platform/registries/registry-directory.ts';
+import { normalizePlate } from '../../../../registry/registry-directory.ts';
 
 /**
  * 0x0100 → 0x8100. Only terminals in the vehicle registry get an auth code; unknown ones are listed for binding.
