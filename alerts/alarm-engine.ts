@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import type { SensorReading, VehiclePosition } from '../ingest/ports.ts';
+import type { DataInterruptionEvent, SensorReading, VehiclePosition } from '../ingest/ports.ts';
 import type { SensorInfo } from '../registry/registry-directory.ts';
+import type { TelemetryRules } from '../monitor/telemetry-pipeline.ts';
 import type { AlarmDecision, AlarmSource, Severity, ThresholdLevel } from './alarm-decision.ts';
 import type { AlarmChange, AlarmStore } from './alarm-store.ts';
 import { evaluateThreshold, initialThresholdState, severityOf, type ThresholdState } from './rules/threshold-rule.ts';
@@ -19,7 +20,6 @@ import { inSchedule, RuleBook, type EffectiveRule } from './rule-book.ts';
 import { GeofenceIndex } from './geofence-index.ts';
 import type { RuleStateStore } from './rule-state-store.ts';
 import { sensorFaultLabel, sensorKindLabel, terminalAlarmLabel, thresholdLevelLabel } from './alarm-labels.ts';
-import type { DataInterruptionEvent } from '../monitor/live-state/stale-detector.ts';
 
 /** `trip`: an offline_on_trip alarm is open for this vehicle. */
 type OfflineEntry = { rule: OfflineState | undefined; source: AlarmSource; trip?: boolean };
@@ -45,7 +45,7 @@ const bitLabel = Object.fromEntries(Object.entries(terminalAlarmTypes).map(([bit
  * store strictly in arrival order; every stored change is then published to listeners (store before push).
  * Rules come from the rule book (stored rules, else built-in defaults), geofences from the spatial index.
  */
-export class AlarmEngine {
+export class AlarmEngine implements TelemetryRules {
   private queue: Promise<unknown> = Promise.resolve();
   private listeners: Array<(change: AlarmChange) => void> = [];
   private rules = new RuleBook([]);

@@ -1,3 +1,5 @@
+import type { DeviceAuthResult, SensorInfo, VehicleInfo } from '../registry/registry-directory.ts';
+
 /** What ingest hands downstream once a message is authenticated, validated and resolved against the registries. */
 export interface SensorReading {
   readonly sensorId: number;
@@ -32,4 +34,46 @@ export interface VehiclePosition {
   readonly sos: boolean;
   /** Blind-area re-upload: history only, never a live alarm or live position. */
   readonly reupload: boolean;
+}
+
+/** A sensor fell silent (or its gateway left), or data came back; raised downstream from what ingest saw arrive. */
+export type DataInterruptionEvent =
+  | { kind: 'data_interruption'; sensorId: number; since: Date; cause: 'silence' | 'disconnect' }
+  | { kind: 'data_restored'; sensorId: number; at: Date };
+
+export interface ReadingSink {
+  /**
+   * Readings with the sensor each is bound to (same index). Resolves once the readings are durable; a rejection
+   * means they were not taken (SinkFullError when the sink is at its bound).
+   */
+  acceptReadings(readings: readonly SensorReading[], sensors: readonly SensorInfo[]): Promise<void>;
+}
+
+export interface PositionSink {
+  acceptPosition(p: VehiclePosition): void;
+}
+
+/** The sink is full and takes nothing more: the device is not acknowledged, so it sends again later. */
+export class SinkFullError extends Error {
+  constructor(
+    readonly bytes: number,
+    readonly maxBytes: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The registries as ingest reads and writes them: devices, their sensors, vehicles and their terminals. */
+export interface DeviceDirectory {
+  authenticateDevice(code: string, secret: string): Promise<DeviceAuthResult>;
+  authenticateDevices(credentials: ReadonlyArray<{ code: string; secret: string }>): Promise<DeviceAuthResult[]>;
+  /** Called after every registry write. */
+  onInvalidate(listener: () => void): void;
+  sensorsOfDevice(deviceId: number): Promise<Map<string, SensorInfo>>;
+  vehicleByPlate(plate: string): Promise<VehicleInfo | null>;
+  vehicleByPhone(phone: string): Promise<VehicleInfo | null>;
+  saveAuthCode(vehicleId: number, authCode: string): Promise<void>;
+  saveHeartbeat(vehicleId: number, heartbeatS: number): Promise<void>;
+  recordUnboundTerminal(t: { phone: string; plate: string; terminalId: string; makerId: string; model: string }): Promise<void>;
 }

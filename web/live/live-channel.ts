@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Accounts } from '../../platform/auth/accounts.ts';
 import { roomsFor, roomsOf } from '../../platform/auth/scope.ts';
 import type { AlarmChange } from '../../alerts/alarm-store.ts';
+import type { TelemetryPush } from '../../monitor/telemetry-pipeline.ts';
 
 interface Scoped {
   enterpriseId: number | null;
@@ -15,7 +16,7 @@ interface Scoped {
  * of the enterprise and regions it concerns. Readings and positions are coalesced per tick and sent volatile
  * (a slow client skips stale frames); alarms are sent reliably.
  */
-export class LiveChannel {
+export class LiveChannel implements TelemetryPush {
   readonly io: Server;
   private readonly live: Namespace;
   // Latest per sensor, like positions per vehicle: bounded by the sensor count however fast gateways publish.

@@ -1,16 +1,12 @@
 import type { Logger } from 'pino';
 import type { Jt808Header, MediaUpload } from '../codec/index.ts';
-import type { RegistryDirectory, VehicleInfo } from '../../../registry/registry-directory.ts';
+import type { VehicleInfo } from '../../../registry/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { VehiclePosition } from '../../ports.ts';
+import type { DeviceDirectory, PositionSink } from '../../ports.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import type { PendingCommands } from './pending-commands.ts';
 import type { TimestampWindow } from '../../timestamp-window.ts';
-
-export interface PositionSink {
-  acceptPosition(p: VehiclePosition): void;
-}
 
 export interface MediaSink {
   storeMedia(m: { vehicle: VehicleInfo; upload: MediaUpload; receivedAt: Date }): Promise<void>;
@@ -19,7 +15,7 @@ export interface MediaSink {
 /** Everything a message handler may use: the session, the registries, and a way to answer. */
 export interface HandlerContext {
   session: TerminalSession;
-  directory: RegistryDirectory;
+  directory: DeviceDirectory;
   positions: PositionSink;
   media: MediaSink;
   drift: DriftDetector;

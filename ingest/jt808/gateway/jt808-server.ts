@@ -1,8 +1,9 @@
 import net from 'node:net';
 import type { Logger } from 'pino';
-import type { RegistryDirectory, VehicleInfo } from '../../../registry/registry-directory.ts';
+import type { VehicleInfo } from '../../../registry/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { MediaSink, PositionSink } from './handler-context.ts';
+import type { MediaSink } from './handler-context.ts';
+import type { DeviceDirectory, PositionSink } from '../../ports.ts';
 import type { CommandOutcome } from './pending-commands.ts';
 import type { Jt808Command } from './commands.ts';
 import { DriftDetector } from './drift-detector.ts';
@@ -42,7 +43,7 @@ export async function startJt808Gateway(opts: {
   socketProcesses?: number;
   /** Position device times outside it are not trusted; the receive time stands in (track retention, 5 min ahead). */
   positionWindow: TimestampWindow;
-  directory: RegistryDirectory;
+  directory: DeviceDirectory;
   positions: PositionSink;
   media: MediaSink;
   metrics: Metrics;

@@ -12,9 +12,9 @@ import {
   SubpackageAssembler,
   type Jt808Header,
 } from '../codec/index.ts';
-import type { RegistryDirectory } from '../../../registry/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { HandlerContext, MediaSink, PositionSink } from './handler-context.ts';
+import type { HandlerContext, MediaSink } from './handler-context.ts';
+import type { DeviceDirectory, PositionSink } from '../../ports.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import { PendingCommands, type CommandOutcome } from './pending-commands.ts';
@@ -30,7 +30,7 @@ export interface ConnectionOptions {
   /** Silence on an incomplete sub-package set before 0x8003 asks for the missing packages. */
   subpackageTimeoutMs: number;
   lenientChecksum: boolean;
-  directory: RegistryDirectory;
+  directory: DeviceDirectory;
   positions: PositionSink;
   media: MediaSink;
   drift: DriftDetector;
