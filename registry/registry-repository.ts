@@ -9,7 +9,8 @@ export class DuplicateError extends Error {
     super(`duplicate ${field}`);
   }
 }
-export class ReferenceError extends Error {}
+/** A write names a record that does not exist (a foreign key with nothing behind it). */
+export class UnknownReferenceError extends Error {}
 /** Input the schema accepts but the module's `validate` refuses; `fields` name each problem. */
 export class ValidationError extends Error {
   constructor(readonly fields: FieldError[]) {
@@ -195,7 +196,7 @@ export class RegistryRepository<S extends z.ZodObject> {
       return id;
     } catch (err) {
       if (isUniqueViolation(err)) throw new DuplicateError(this.uniqueFieldOf(err) ?? this.module.uniqueField);
-      if (isForeignKeyViolation(err)) throw new ReferenceError(err.detail ?? err.message);
+      if (isForeignKeyViolation(err)) throw new UnknownReferenceError(err.detail ?? err.message);
       throw err;
     }
   }
