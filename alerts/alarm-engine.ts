@@ -136,9 +136,10 @@ export class AlarmEngine implements TelemetryRules {
 
   private onThreshold(r: SensorReading, sensor: SensorInfo, source: AlarmSource): void {
     const prev = this.state.get<ThresholdState>('threshold', 'sensor', sensor.id) ?? initialThresholdState;
-    const { state, outcome } = evaluateThreshold(prev, r.value, r.ts.getTime(), sensor);
+    const { state, outcomes } = evaluateThreshold(prev, r.value, r.ts.getTime(), sensor);
     this.state.set('threshold', 'sensor', sensor.id, state);
-    if (outcome.kind === 'none') return;
+    const [outcome] = outcomes;
+    if (!outcome) return;
     if (outcome.kind === 'clear') return this.submit({ action: 'clear', type: 'threshold', source, value: r.value, at: r.ts });
     const level: ThresholdLevel = outcome.kind === 'raise' ? outcome.level : outcome.to;
     const limit = { high_high: sensor.highHigh, high: sensor.high, low: sensor.low, low_low: sensor.lowLow }[level];
@@ -172,9 +173,10 @@ export class AlarmEngine implements TelemetryRules {
     const plate = p.plate;
 
     const sos = evaluateSos(this.state.get<boolean>('sos', 'vehicle', p.vehicleId) ?? false, p.sos);
-    this.state.set('sos', 'vehicle', p.vehicleId, sos.active);
-    if (sos.outcome.kind === 'clear') this.submit({ action: 'clear', type: 'sos', source, value: null, at: p.ts });
-    if (sos.outcome.kind === 'raise') {
+    this.state.set('sos', 'vehicle', p.vehicleId, sos.state);
+    const [sosOutcome] = sos.outcomes;
+    if (sosOutcome?.kind === 'clear') this.submit({ action: 'clear', type: 'sos', source, value: null, at: p.ts });
+    if (sosOutcome?.kind === 'raise') {
       const message = `${plate} 紧急报警（SOS），位置 ${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}，速度 ${p.speedKmh} km/h`;
       this.submit({ action: 'raise', type: 'sos', level: null, severity: 'critical', source, value: p.speedKmh, at: p.ts, message });
     }
