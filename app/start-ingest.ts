@@ -4,6 +4,7 @@ import { TelemetryIntake } from '../ingest/readings/telemetry-intake.ts';
 import { startMqttBroker } from '../ingest/mqtt/mqtt-broker.ts';
 import { startJt808Gateway } from '../ingest/jt808/gateway/jt808-server.ts';
 import { TelemetryPipeline } from '../monitor/telemetry-pipeline.ts';
+import { TerminalRecords } from '../registry/terminal-records.ts';
 import type { Storage } from './start-storage.ts';
 import type { Telemetry } from './start-telemetry.ts';
 import type { Alerts } from './start-alerts.ts';
@@ -20,7 +21,7 @@ const MAX_FUTURE_MS = 5 * 60_000;
 export function startIngest(
   config: Config,
   log: Logger,
-  { directory, metrics }: Storage,
+  { db, directory, metrics }: Storage,
   { writer, sensorLive, vehicleLive, freshness }: Telemetry,
   { engine }: Alerts,
   { server, live, media }: Http,
@@ -51,6 +52,7 @@ export function startIngest(
       positionWindow: { maxFutureMs: MAX_FUTURE_MS, maxAgeMs: config.influx.trackRetentionDays * 86_400_000 },
       socketProcesses: config.jt808.socketProcesses,
       directory,
+      terminals: new TerminalRecords(db),
       positions: pipeline,
       media,
       metrics,

@@ -64,7 +64,7 @@ export class SinkFullError extends Error {
   }
 }
 
-/** The registries as ingest reads and writes them: devices, their sensors, vehicles and their terminals. */
+/** The registries as ingest reads them: devices, their sensors, vehicles and their terminals. */
 export interface DeviceDirectory {
   authenticateDevice(code: string, secret: string): Promise<DeviceAuthResult>;
   authenticateDevices(credentials: ReadonlyArray<{ code: string; secret: string }>): Promise<DeviceAuthResult[]>;
@@ -73,6 +73,10 @@ export interface DeviceDirectory {
   sensorsOfDevice(deviceId: number): Promise<Map<string, SensorInfo>>;
   vehicleByPlate(plate: string): Promise<VehicleInfo | null>;
   vehicleByPhone(phone: string): Promise<VehicleInfo | null>;
+}
+
+/** What the JT/T 808 gateway records about terminals. */
+export interface TerminalRegistry {
   saveAuthCode(vehicleId: number, authCode: string): Promise<void>;
   saveHeartbeat(vehicleId: number, heartbeatS: number): Promise<void>;
   recordUnboundTerminal(t: { phone: string; plate: string; terminalId: string; makerId: string; model: string }): Promise<void>;

@@ -129,21 +129,4 @@ export class RegistryDirectory {
     const [row] = await this.db.query<VehicleInfo>(`${vehicleSelect} where v.terminal_phone = $1`, [phone]);
     return row ?? null;
   }
-
-  async saveAuthCode(vehicleId: number, authCode: string): Promise<void> {
-    await this.db.query('update vehicles set auth_code = $2, updated_at = now() where id = $1', [vehicleId, authCode]);
-  }
-
-  async saveHeartbeat(vehicleId: number, heartbeatS: number): Promise<void> {
-    await this.db.query('update vehicles set heartbeat_s = $2 where id = $1', [vehicleId, heartbeatS]);
-  }
-
-  async recordUnboundTerminal(t: { phone: string; plate: string; terminalId: string; makerId: string; model: string }): Promise<void> {
-    await this.db.query(
-      `insert into unbound_terminals (phone, plate, terminal_id, maker_id, model) values ($1, $2, $3, $4, $5)
-       on conflict (phone) do update set plate = excluded.plate, terminal_id = excluded.terminal_id, maker_id = excluded.maker_id,
-         model = excluded.model, attempts = unbound_terminals.attempts + 1, last_seen_at = now()`,
-      [t.phone, t.plate, t.terminalId, t.makerId, t.model],
-    );
-  }
 }

@@ -24,7 +24,7 @@ import {
 } from '../../ingest/jt808/codec/index.ts';
 import { startJt808Gateway } from '../../ingest/jt808/gateway/jt808-server.ts';
 import { createMetrics } from '../../platform/metrics.ts';
-import type { RegistryDirectory } from '../../registry/registry-directory.ts';
+import type { DeviceDirectory, TerminalRegistry } from '../../ingest/ports.ts';
 import { connectInflux, ensureInfluxSchema } from '../../platform/influx/influx-connection.ts';
 import { telemetryStores } from '../../monitor/telemetry-store/telemetry-schema.ts';
 import { positionLine } from '../../monitor/telemetry-store/line-protocol.ts';
@@ -134,9 +134,8 @@ const gc = () => (globalThis as { gc?: () => void }).gc?.();
 async function gatewayRole(job: { socketProcesses: number }) {
   const directory = {
     vehicleByPhone: async (phone: string) => ({ id: Number(phone.slice(-9)), plate: phone, enterpriseId: 1, regionCode: '320116', terminalPhone: phone, authCode: 'BENCH', speedLimitKmh: null, heartbeatS: null }),
-    saveAuthCode: async () => undefined,
-    recordUnboundTerminal: async () => undefined,
-  } as unknown as RegistryDirectory;
+  } as unknown as DeviceDirectory;
+  const terminals = { saveAuthCode: async () => undefined, recordUnboundTerminal: async () => undefined } as unknown as TerminalRegistry;
   const gateway = await startJt808Gateway({
     port: 0,
     host: '0.0.0.0',
@@ -147,6 +146,7 @@ async function gatewayRole(job: { socketProcesses: number }) {
     positionWindow: { maxFutureMs: 5 * 60_000, maxAgeMs: 190 * 86_400_000 },
     socketProcesses: job.socketProcesses,
     directory,
+    terminals,
     positions: { acceptPosition: () => undefined },
     media: { storeMedia: async () => undefined },
     metrics: createMetrics(),

@@ -4,8 +4,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import pino from 'pino';
 import { createMetrics } from '../../platform/metrics.ts';
-import type { RegistryDirectory, VehicleInfo } from '../../registry/registry-directory.ts';
-import type { VehiclePosition } from '../../ingest/ports.ts';
+import type { VehicleInfo } from '../../registry/registry-directory.ts';
+import type { DeviceDirectory, TerminalRegistry, VehiclePosition } from '../../ingest/ports.ts';
 import type { MediaUpload } from '../../ingest/jt808/codec/index.ts';
 import { decodeResendRequest, decodeMediaUploadReply, encodeBatchLocation, encodePhotoReply, MsgId } from '../../ingest/jt808/codec/index.ts';
 import { startJt808Gateway, type Jt808Gateway } from '../../ingest/jt808/gateway/jt808-server.ts';
@@ -29,10 +29,12 @@ async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number
   const directory = {
     vehicleByPhone: async (phone: string) => vehicles.find((v) => v.terminalPhone === phone) ?? null,
     vehicleByPlate: async (plate: string) => vehicles.find((v) => normalizePlate(v.plate) === normalizePlate(plate)) ?? null,
+  } as unknown as DeviceDirectory;
+  const terminals: TerminalRegistry = {
     saveAuthCode: async (id: number, code: string) => void (vehicles.find((v) => v.id === id)!.authCode = code),
     saveHeartbeat: async (id: number, s: number) => void saved.push([id, s]),
     recordUnboundTerminal: async () => undefined,
-  } as unknown as RegistryDirectory;
+  };
   const saved: Array<[number, number]> = [];
   const positions: VehiclePosition[] = [];
   const media: Array<{ vehicleId: number; upload: MediaUpload }> = [];
@@ -49,6 +51,7 @@ async function startGateway(opts: { idleTimeoutS?: number; authTimeoutS?: number
     socketProcesses,
     onVehicleStatus: opts.onVehicleStatus,
     directory,
+    terminals,
     positions: { acceptPosition: (p) => positions.push(p) },
     media: { storeMedia: async (m) => void media.push({ vehicleId: m.vehicle.id, upload: m.upload }) },
     metrics,

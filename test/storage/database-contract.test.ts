@@ -8,6 +8,7 @@ import { RegistryRepository, DuplicateError, OutOfScopeError } from '../../regis
 import { enterprisesModule } from '../../registry/modules/enterprises.ts';
 import { tanksModule } from '../../registry/modules/tanks.ts';
 import { RegistryDirectory } from '../../registry/registry-directory.ts';
+import { TerminalRecords } from '../../registry/terminal-records.ts';
 import { hashDeviceSecret } from '../../registry/device-secrets.ts';
 import { AlarmStore } from '../../alerts/alarm-store.ts';
 import type { AlarmDecision } from '../../alerts/alarm-decision.ts';
@@ -149,7 +150,7 @@ describe.each(testDatabases)('relational storage on $name', (kind) => {
     const sensors = await dir.sensorsOfDevice(1);
     expect(sensors.get('HDSH-T101-LT')).toMatchObject({ kind: 'level', high: 15, highHigh: 17, regionCode: '211321', tankName: '1#甲醇储罐' });
     expect(await dir.vehicleByPhone('13800000001')).toMatchObject({ plate: '辽N·D2871', authCode: null, heartbeatS: null });
-    await dir.saveHeartbeat((await dir.vehicleByPhone('13800000001'))!.id, 120);
+    await new TerminalRecords(db).saveHeartbeat((await dir.vehicleByPhone('13800000001'))!.id, 120);
     expect(await dir.vehicleByPhone('13800000001')).toMatchObject({ heartbeatS: 120 });
     expect(await dir.vehicleByPlate('辽nd2871')).toMatchObject({ plate: '辽N·D2871', terminalPhone: '13800000001' });
     expect(await dir.vehicleByPlate('辽N-D 2871')).toMatchObject({ plate: '辽N·D2871' });

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Jt808Header, MediaUpload } from '../codec/index.ts';
 import type { VehicleInfo } from '../../../registry/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { DeviceDirectory, PositionSink } from '../../ports.ts';
+import type { DeviceDirectory, PositionSink, TerminalRegistry } from '../../ports.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import type { PendingCommands } from './pending-commands.ts';
@@ -16,6 +16,7 @@ export interface MediaSink {
 export interface HandlerContext {
   session: TerminalSession;
   directory: DeviceDirectory;
+  terminals: TerminalRegistry;
   positions: PositionSink;
   media: MediaSink;
   drift: DriftDetector;

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { VehicleInfo } from '../../../registry/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
 import type { MediaSink } from './handler-context.ts';
-import type { DeviceDirectory, PositionSink } from '../../ports.ts';
+import type { DeviceDirectory, PositionSink, TerminalRegistry } from '../../ports.ts';
 import type { CommandOutcome } from './pending-commands.ts';
 import type { Jt808Command } from './commands.ts';
 import { DriftDetector } from './drift-detector.ts';
@@ -44,6 +44,7 @@ export async function startJt808Gateway(opts: {
   /** Position device times outside it are not trusted; the receive time stands in (track retention, 5 min ahead). */
   positionWindow: TimestampWindow;
   directory: DeviceDirectory;
+  terminals: TerminalRegistry;
   positions: PositionSink;
   media: MediaSink;
   metrics: Metrics;
@@ -69,6 +70,7 @@ export async function startJt808Gateway(opts: {
       subpackageTimeoutMs: (opts.subpackageTimeoutS ?? 30) * 1000,
       lenientChecksum: opts.lenientChecksum,
       directory: opts.directory,
+      terminals: opts.terminals,
       positions: opts.positions,
       media: opts.media,
       drift,
@@ -130,7 +132,7 @@ export async function startJt808Gateway(opts: {
         // Kept with the vehicle, so the terminal's next session (also after a restart) gets a matching idle timeout.
         if (conn.session.vehicle) conn.session.vehicle.heartbeatS = command.heartbeatS;
         conn.setIdleTimeout(idleTimeoutMs(command.heartbeatS));
-        await opts.directory.saveHeartbeat(vehicleId, command.heartbeatS).catch((err: Error) => log.error({ err: err.message, vehicleId }, 'heartbeat interval not saved'));
+        await opts.terminals.saveHeartbeat(vehicleId, command.heartbeatS).catch((err: Error) => log.error({ err: err.message, vehicleId }, 'heartbeat interval not saved'));
       }
       return outcome;
     },

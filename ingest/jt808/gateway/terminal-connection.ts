@@ -14,7 +14,7 @@ import {
 } from '../codec/index.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
 import type { HandlerContext, MediaSink } from './handler-context.ts';
-import type { DeviceDirectory, PositionSink } from '../../ports.ts';
+import type { DeviceDirectory, PositionSink, TerminalRegistry } from '../../ports.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import { PendingCommands, type CommandOutcome } from './pending-commands.ts';
@@ -31,6 +31,7 @@ export interface ConnectionOptions {
   subpackageTimeoutMs: number;
   lenientChecksum: boolean;
   directory: DeviceDirectory;
+  terminals: TerminalRegistry;
   positions: PositionSink;
   media: MediaSink;
   drift: DriftDetector;
@@ -216,6 +217,7 @@ export class TerminalConnection {
     return {
       session: this.session,
       directory: this.opts.directory,
+      terminals: this.opts.terminals,
       positions: this.opts.positions,
       media: this.opts.media,
       drift: this.opts.drift,

@@ -14,7 +14,7 @@ export const handleRegister: MessageHandler = async (ctx, header, body) => {
   const phone = normalizePhone(header.phone);
   const vehicle = await ctx.directory.vehicleByPhone(phone);
   if (!vehicle) {
-    await ctx.directory.recordUnboundTerminal({ phone, plate: reg.plate, terminalId: reg.terminalId, makerId: reg.makerId, model: reg.model });
+    await ctx.terminals.recordUnboundTerminal({ phone, plate: reg.plate, terminalId: reg.terminalId, makerId: reg.makerId, model: reg.model });
     ctx.log.warn({ phone, plate: reg.plate, terminalId: reg.terminalId }, 'JT808 registration from an unknown terminal');
     ctx.send(MsgId.RegisterReply, encodeRegisterReply({ replySerial: header.serial, result: RegisterResult.TerminalUnknown }));
     return;
@@ -28,7 +28,7 @@ export const handleRegister: MessageHandler = async (ctx, header, body) => {
   }
   // A terminal that registers again (lost its code, reflashed) gets its existing code back.
   const authCode = vehicle.authCode ?? randomBytes(8).toString('hex').toUpperCase();
-  if (!vehicle.authCode) await ctx.directory.saveAuthCode(vehicle.id, authCode);
+  if (!vehicle.authCode) await ctx.terminals.saveAuthCode(vehicle.id, authCode);
   ctx.log.info({ phone, plate: vehicle.plate, edition: reg.edition }, 'JT808 terminal registered');
   ctx.send(MsgId.RegisterReply, encodeRegisterReply({ replySerial: header.serial, result: RegisterResult.Ok, authCode }));
 };
