@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import type { SensorReading, TerminalIdentityEvent, VehiclePosition } from '../ingest/telemetry-events.ts';
-import type { SensorInfo } from '../platform/registries/registry-directory.ts';
+import type { DataInterruptionEvent, SensorReading, TerminalIdentityEvent, VehiclePosition } from '../ingest/ports.ts';
+import type { SensorInfo } from '../registry/registry-directory.ts';
+import type { TelemetryRules } from '../monitor/telemetry-pipeline.ts';
 import type { AlarmDecision, AlarmSource, Severity, ThresholdLevel } from './alarm-decision.ts';
 import type { AlarmChange, AlarmStore } from './alarm-store.ts';
 import { evaluateThreshold, initialThresholdState, severityOf, type ThresholdState } from './rules/threshold-rule.ts';
@@ -19,7 +20,6 @@ import { inSchedule, RuleBook, type EffectiveRule } from './rule-book.ts';
 import { GeofenceIndex } from './geofence-index.ts';
 import type { RuleStateStore } from './rule-state-store.ts';
 import { sensorFaultLabel, sensorKindLabel, terminalAlarmLabel, thresholdLevelLabel } from './alarm-labels.ts';
-import type { DataInterruptionEvent } from '../monitor/live-state/stale-detector.ts';
 import { terminalIdentityDecision } from './terminal-identity-alarm.ts';
 
 /** `trip`: an offline_on_trip alarm is open for this vehicle. */
@@ -46,7 +46,7 @@ const bitLabel = Object.fromEntries(Object.entries(terminalAlarmTypes).map(([bit
  * store strictly in arrival order; every stored change is then published to listeners (store before push).
  * Rules come from the rule book (stored rules, else built-in defaults), geofences from the spatial index.
  */
-export class AlarmEngine {
+export class AlarmEngine implements TelemetryRules {
   private queue: Promise<unknown> = Promise.resolve();
   private listeners: Array<(change: AlarmChange) => void> = [];
   private rules = new RuleBook([]);
@@ -137,9 +137,10 @@ export class AlarmEngine {
 
   private onThreshold(r: SensorReading, sensor: SensorInfo, source: AlarmSource): void {
     const prev = this.state.get<ThresholdState>('threshold', 'sensor', sensor.id) ?? initialThresholdState;
-    const { state, outcome } = evaluateThreshold(prev, r.value, r.ts.getTime(), sensor);
+    const { state, outcomes } = evaluateThreshold(prev, r.value, r.ts.getTime(), sensor);
     this.state.set('threshold', 'sensor', sensor.id, state);
-    if (outcome.kind === 'none') return;
+    const [outcome] = outcomes;
+    if (!outcome) return;
     if (outcome.kind === 'clear') return this.submit({ action: 'clear', type: 'threshold', source, value: r.value, at: r.ts });
     const level: ThresholdLevel = outcome.kind === 'raise' ? outcome.level : outcome.to;
     const limit = { high_high: sensor.highHigh, high: sensor.high, low: sensor.low, low_low: sensor.lowLow }[level];
@@ -178,9 +179,10 @@ export class AlarmEngine {
     const plate = p.plate;
 
     const sos = evaluateSos(this.state.get<boolean>('sos', 'vehicle', p.vehicleId) ?? false, p.sos);
-    this.state.set('sos', 'vehicle', p.vehicleId, sos.active);
-    if (sos.outcome.kind === 'clear') this.submit({ action: 'clear', type: 'sos', source, value: null, at: p.ts });
-    if (sos.outcome.kind === 'raise') {
+    this.state.set('sos', 'vehicle', p.vehicleId, sos.state);
+    const [sosOutcome] = sos.outcomes;
+    if (sosOutcome?.kind === 'clear') this.submit({ action: 'clear', type: 'sos', source, value: null, at: p.ts });
+    if (sosOutcome?.kind === 'raise') {
       const message = `${plate} 紧急报警（SOS），位置 ${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}，速度 ${p.speedKmh} km/h`;
       this.submit({ action: 'raise', type: 'sos', level: null, severity: 'critical', source, value: p.speedKmh, at: p.ts, message });
     }

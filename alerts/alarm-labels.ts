@@ -2,7 +2,7 @@ import type { Severity, ThresholdLevel } from './alarm-decision.ts';
 import type { SensorFaultCause } from './rules/sensor-fault-rule.ts';
 import { terminalAlarmTypes } from './rules/terminal-alarm-rule.ts';
 
-export { sensorKindLabels as sensorKindLabel } from '../platform/registries/tanks.ts';
+export { sensorKindLabels as sensorKindLabel } from '../registry/modules/tanks.ts';
 
 export const thresholdLevelLabel: Record<ThresholdLevel, string> = {
   high_high: '高高报',

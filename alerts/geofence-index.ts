@@ -5,7 +5,7 @@ import { distance } from '@turf/distance';
 import { lineString, polygon } from '@turf/helpers';
 import type { z } from 'zod';
 import type { Database } from '../platform/db/database.ts';
-import type { geometrySchema } from '../platform/registries/geofences.ts';
+import type { geometrySchema } from '../registry/modules/geofences.ts';
 import { regionPrefix } from '../platform/auth/scope.ts';
 import { inTimeWindows, type TimeWindow } from './rules/time-window.ts';
 import type { FenceSituation } from './rules/geofence-rule.ts';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../platform/db/database.ts';
-import type { RegistryDirectory } from '../platform/registries/registry-directory.ts';
+import type { RegistryDirectory } from '../registry/registry-directory.ts';
 import type { AlarmEngine } from './alarm-engine.ts';
 import { RuleBook } from './rule-book.ts';
 import type { RuleStore } from './rule-store.ts';

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { regionInScope, scopeCondition, type Scope } from '../platform/auth/scope.ts';
-import { OutOfScopeError, ReferenceError } from '../platform/registries/registry-repository.ts';
+import { OutOfScopeError, UnknownReferenceError } from '../registry/registry-repository.ts';
 import type { Severity } from './alarm-decision.ts';
 import type { AlarmRule } from './rule-book.ts';
 import { defaultSeverity, ruleParamSchemas, ruleSourceKind, type RuleKind } from './rules/rule-params.ts';
@@ -163,7 +163,7 @@ export class RuleStore {
           ? 'select enterprise_id as id from vehicles where id = $1'
           : 'select t.enterprise_id as id from sensors s join tanks t on t.id = s.tank_id where s.id = $1';
       const [owner] = await tx.query<{ id: number }>(sql, [input.source.id]);
-      if (!owner) throw new ReferenceError(`${input.source.kind} ${input.source.id}`);
+      if (!owner) throw new UnknownReferenceError(`${input.source.kind} ${input.source.id}`);
       enterpriseId = owner.id;
     }
     if (enterpriseId !== null) {

@@ -1,4 +1,4 @@
-import type { TerminalDeviceIdentity, TerminalIdentityEvent } from '../ingest/telemetry-events.ts';
+import type { TerminalDeviceIdentity, TerminalIdentityEvent } from '../ingest/ports.ts';
 import type { AlarmDecision, AlarmSource } from './alarm-decision.ts';
 
 export const TERMINAL_IDENTITY_CONFLICT = 'terminal_identity_conflict';

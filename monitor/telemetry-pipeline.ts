@@ -1,11 +1,27 @@
-import type { SensorReading, VehiclePosition } from '../ingest/telemetry-events.ts';
-import type { AlarmEngine } from '../alerts/alarm-engine.ts';
-import type { SensorInfo } from '../platform/registries/registry-directory.ts';
+import type { SensorReading, VehiclePosition } from '../ingest/ports.ts';
+import type { SensorInfo } from '../registry/registry-directory.ts';
 import type { TelemetryWriter } from './telemetry-store/telemetry-writer.ts';
 import type { SensorLiveState } from './live-state/sensor-live-state.ts';
 import type { VehicleLiveState } from './live-state/vehicle-live-state.ts';
-import type { LiveChannel } from './live-push/live-channel.ts';
 import type { StaleDetector } from './live-state/stale-detector.ts';
+
+/** The rules step, after live state: it sees only news. */
+export interface TelemetryRules {
+  onReading(reading: SensorReading, sensor: SensorInfo): void;
+  onPosition(position: VehiclePosition): void;
+}
+
+/** Who may see a pushed item: the enterprise and region it belongs to. */
+export interface PushScope {
+  enterpriseId: number | null;
+  regionCode: string | null;
+}
+
+/** The push step, last: what changed on the live picture, for the clients allowed to see it. */
+export interface TelemetryPush {
+  reading<P extends { sensorId: number }>(scoped: PushScope, payload: P): void;
+  position(vehicleId: number, scoped: PushScope, payload: object): void;
+}
 
 /**
  * Where accepted telemetry goes, in this order: stored (history keeps everything, late points included),
@@ -16,8 +32,8 @@ export class TelemetryPipeline {
     private readonly writer: TelemetryWriter,
     private readonly sensors: SensorLiveState,
     private readonly vehicles: VehicleLiveState,
-    private readonly alarms: AlarmEngine,
-    private readonly live: LiveChannel | null,
+    private readonly alarms: TelemetryRules,
+    private readonly live: TelemetryPush | null,
     private readonly freshness?: StaleDetector,
   ) {}
 

@@ -3,8 +3,8 @@
  * Geometry is WGS-84 [lon, lat] as the geofences registry takes it; resource coordinates are WGS-84 lat/lon.
  */
 import type { z } from 'zod';
-import type { geofencesModule } from '../platform/registries/geofences.ts';
-import type { emergencyResourcesModule } from '../platform/registries/emergency-resources.ts';
+import type { geofencesModule } from '../registry/modules/geofences.ts';
+import type { emergencyResourcesModule } from '../registry/modules/emergency-resources.ts';
 import { ANYUN, TONGDA } from './demo-enterprises.ts';
 
 const COUNTY = '211321';

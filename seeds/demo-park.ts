@@ -7,7 +7,7 @@
  * here is loaded only when demo mode is on. Coordinates are WGS-84 and lie on the plots of
  * web/public/wall/park-basemap.geojson (which is GCJ-02).
  */
-import type { HazardChemical } from '../platform/registries/hazard-grading.ts';
+import type { HazardChemical } from '../registry/modules/hazard-grading.ts';
 import type { DemoEnterpriseFile } from './demo-enterprises.ts';
 
 export { demoVehicles, demoWaybills, type DemoVehicle, type DemoStaff, type DemoWaybill } from './demo-transport.ts';

@@ -1,5 +1,5 @@
 import { shanghaiClock } from '../../platform/time/shanghai-calendar.ts';
-import type { RuleOutcome } from './rule-outcome.ts';
+import type { RuleOutcome, RuleStep } from './rule-outcome.ts';
 
 export interface FatigueParams {
   continuousS: number;
@@ -37,7 +37,7 @@ export const initialFatigueState: FatigueState = {
  * ignition off) resets continuous driving; a shorter stop does not. Daily driving sums per Asia/Shanghai calendar day
  * (JT/T 808 "当天累计驾驶"), a stretch across midnight split at 00:00.
  */
-export function evaluateFatigue(state: FatigueState, e: { speedKmh: number; at: number }, p: FatigueParams): { state: FatigueState; outcomes: RuleOutcome[] } {
+export function evaluateFatigue(state: FatigueState, e: { speedKmh: number; at: number }, p: FatigueParams): RuleStep<FatigueState> {
   if (state.lastAt !== null && e.at <= state.lastAt) return { state, outcomes: [] };
   const outcomes: RuleOutcome[] = [];
   const driving = e.speedKmh > p.drivingSpeedKmh;

@@ -1,4 +1,4 @@
-import type { RuleOutcome } from './rule-outcome.ts';
+import type { RuleOutcome, RuleStep } from './rule-outcome.ts';
 
 /** What the geofence index found for one position, already limited to fences that apply to the vehicle now. */
 export interface FenceSituation {
@@ -32,7 +32,7 @@ export function evaluateGeofence(
   state: GeofenceState,
   e: { at: number; speedKmh: number; fences: FenceSituation },
   p: { parkingMaxS: number; parkingSpeedKmh: number },
-): { state: GeofenceState; outcomes: RuleOutcome[] } {
+): RuleStep<GeofenceState> {
   if (state.lastAt !== null && e.at <= state.lastAt) return { state, outcomes: [] };
   const out: RuleOutcome[] = [];
   const forbidden = edge('geofence_forbidden', state.forbidden, e.fences.forbidden.length > 0, out);

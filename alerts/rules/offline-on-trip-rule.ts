@@ -1,4 +1,4 @@
-import type { RuleOutcome } from './rule-outcome.ts';
+import type { RuleStep } from './rule-outcome.ts';
 
 /**
  * Pure step on top of the offline verdict: a vehicle offline while it has an in-transit waybill raises
@@ -7,7 +7,7 @@ import type { RuleOutcome } from './rule-outcome.ts';
 export function evaluateOfflineOnTrip(
   active: boolean,
   e: { kind: 'seen' } | { kind: 'sweep'; offline: boolean; silentS: number; waybill: string | undefined },
-): { state: boolean; outcomes: RuleOutcome[] } {
+): RuleStep<boolean> {
   if (e.kind === 'seen') return { state: false, outcomes: active ? [{ type: 'offline_on_trip', kind: 'clear', value: null }] : [] };
   if (active || !e.offline || e.waybill === undefined) return { state: active, outcomes: [] };
   return { state: true, outcomes: [{ type: 'offline_on_trip', kind: 'raise', value: e.silentS }] };

@@ -1,4 +1,4 @@
-import type { RuleOutcome } from './rule-outcome.ts';
+import type { RuleStep } from './rule-outcome.ts';
 
 export interface OfflineState {
   readonly lastSeen: number;
@@ -10,7 +10,7 @@ export function evaluateOffline(
   state: OfflineState | undefined,
   e: { kind: 'seen' | 'sweep'; at: number },
   p: { timeoutS: number },
-): { state: OfflineState | undefined; outcomes: RuleOutcome[] } {
+): RuleStep<OfflineState | undefined> {
   if (e.kind === 'seen') return { state: { lastSeen: e.at, active: false }, outcomes: state?.active ? [{ type: 'offline', kind: 'clear', value: null }] : [] };
   if (!state || state.active || e.at - state.lastSeen < p.timeoutS * 1000) return { state, outcomes: [] };
   return { state: { ...state, active: true }, outcomes: [{ type: 'offline', kind: 'raise', value: Math.round((e.at - state.lastSeen) / 1000) }] };

@@ -1,4 +1,4 @@
-import type { RuleOutcome } from './rule-outcome.ts';
+import type { RuleStep } from './rule-outcome.ts';
 
 /** Per-vehicle memory: the last point's time, when the speed first went over the limit, and whether the alarm is open. */
 export interface OverspeedState {
@@ -13,7 +13,7 @@ export function evaluateOverspeed(
   state: OverspeedState,
   e: { speedKmh: number; at: number; limitKmh: number },
   params: { sustainS: number },
-): { state: OverspeedState; outcomes: RuleOutcome[] } {
+): RuleStep<OverspeedState> {
   if (state.lastAt !== null && e.at <= state.lastAt) return { state, outcomes: [] };
   if (e.speedKmh <= e.limitKmh) {
     return { state: { lastAt: e.at, since: null, active: false }, outcomes: state.active ? [{ type: 'overspeed', kind: 'clear', value: e.speedKmh }] : [] };

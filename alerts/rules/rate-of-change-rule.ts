@@ -1,4 +1,4 @@
-import type { RuleOutcome } from './rule-outcome.ts';
+import type { RuleStep } from './rule-outcome.ts';
 
 export interface RateState {
   readonly last: { readonly value: number; readonly at: number } | null;
@@ -14,7 +14,7 @@ export function evaluateRateOfChange(
   state: RateState,
   e: { value: number; at: number },
   p: { maxRisePerMin: number | null; maxFallPerMin: number | null },
-): { state: RateState; outcomes: RuleOutcome[] } {
+): RuleStep<RateState> {
   if (state.last && e.at <= state.last.at) return { state, outcomes: [] };
   const next = { value: e.value, at: e.at };
   if (!state.last) return { state: { last: next, active: state.active }, outcomes: [] };

@@ -1,4 +1,4 @@
-import type { RuleOutcome } from './rule-outcome.ts';
+import type { RuleStep } from './rule-outcome.ts';
 
 export type SensorFaultCause = 'flag' | 'not_finite' | 'below_range' | 'above_range';
 
@@ -12,7 +12,7 @@ export function sensorFaultCause(r: { value: number; quality: 'good' | 'fault' }
 }
 
 /** Pure step: a faulty reading raises, the next trustworthy one clears. */
-export function evaluateSensorFault(active: boolean, cause: SensorFaultCause | null, value: number): { state: boolean; outcomes: RuleOutcome[] } {
+export function evaluateSensorFault(active: boolean, cause: SensorFaultCause | null, value: number): RuleStep<boolean> {
   const faulty = cause !== null;
   if (faulty === active) return { state: active, outcomes: [] };
   return { state: faulty, outcomes: [{ type: 'sensor_fault', kind: faulty ? 'raise' : 'clear', value: Number.isFinite(value) ? value : null }] };

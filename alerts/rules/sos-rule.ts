@@ -1,7 +1,7 @@
-/** SOS (terminal alarm bit 0): the alarm is open while the terminal keeps the bit set. */
-export type SosOutcome = { kind: 'none' } | { kind: 'raise' } | { kind: 'clear' };
+import type { RuleStep } from './rule-outcome.ts';
 
-export function evaluateSos(wasActive: boolean, sosBit: boolean): { active: boolean; outcome: SosOutcome } {
-  if (sosBit === wasActive) return { active: wasActive, outcome: { kind: 'none' } };
-  return { active: sosBit, outcome: { kind: sosBit ? 'raise' : 'clear' } };
+/** SOS (terminal alarm bit 0): the alarm is open while the terminal keeps the bit set. */
+export function evaluateSos(wasActive: boolean, sosBit: boolean): RuleStep<boolean> {
+  if (sosBit === wasActive) return { state: wasActive, outcomes: [] };
+  return { state: sosBit, outcomes: [{ type: 'sos', kind: sosBit ? 'raise' : 'clear', value: null }] };
 }

@@ -1,4 +1,4 @@
-import type { RuleOutcome } from './rule-outcome.ts';
+import type { RuleOutcome, RuleStep } from './rule-outcome.ts';
 
 /** JT/T 808 alarm bits 1-31 mapped to alarm types (bit 0, SOS, has its own rule). */
 export const terminalAlarmTypes: Readonly<Record<number, string>> = {
@@ -36,7 +36,7 @@ export const terminalAlarmTypes: Readonly<Record<number, string>> = {
 };
 
 /** Pure step: each bit that appears raises its type, each bit that drops clears it; ignored bits never fire. */
-export function evaluateTerminalAlarms(previousBits: number, alarmBits: number, params: { ignoredBits: readonly number[] }): { state: number; outcomes: RuleOutcome[] } {
+export function evaluateTerminalAlarms(previousBits: number, alarmBits: number, params: { ignoredBits: readonly number[] }): RuleStep<number> {
   let mask = 0xfffffffe;
   for (const b of params.ignoredBits) mask &= ~(1 << b);
   const bits = (alarmBits & mask) >>> 0;

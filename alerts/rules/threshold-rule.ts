@@ -1,4 +1,5 @@
 import type { Severity, ThresholdLevel } from '../alarm-decision.ts';
+import type { RuleStep } from './rule-outcome.ts';
 
 export interface Thresholds {
   lowLow: number | null;
@@ -18,7 +19,6 @@ export interface ThresholdState {
 export const initialThresholdState: ThresholdState = { level: null, pending: null };
 
 export type ThresholdOutcome =
-  | { kind: 'none' }
   | { kind: 'raise'; level: ThresholdLevel }
   | { kind: 'change'; from: ThresholdLevel; to: ThresholdLevel }
   | { kind: 'clear'; from: ThresholdLevel };
@@ -51,20 +51,20 @@ function effectiveLevel(current: ThresholdLevel | null, v: number, t: Thresholds
   return ladder.filter((l) => rank[l] <= rank[current]).find((l) => holds(l, v, t)) ?? null;
 }
 
-/** Pure step: (state, reading) → (next state, outcome). A new or escalated level must persist for delayS before it fires. */
-export function evaluateThreshold(state: ThresholdState, value: number, at: number, t: Thresholds): { state: ThresholdState; outcome: ThresholdOutcome } {
+/** Pure step: (state, reading) → (next state, at most one outcome). A new or escalated level must persist for delayS before it fires. */
+export function evaluateThreshold(state: ThresholdState, value: number, at: number, t: Thresholds): RuleStep<ThresholdState, ThresholdOutcome> {
   const target = effectiveLevel(state.level, value, t);
   // The same object when nothing changed: the engine then knows without comparing that there is nothing to save.
-  if (target === state.level) return { state: state.pending === null ? state : { level: state.level, pending: null }, outcome: { kind: 'none' } };
+  if (target === state.level) return { state: state.pending === null ? state : { level: state.level, pending: null }, outcomes: [] };
 
   const worsening = target !== null && (state.level === null || rank[target] > rank[state.level] || isHighSide(target) !== isHighSide(state.level));
   if (worsening && t.delayS > 0) {
     const since = state.pending?.level === target ? state.pending.since : at;
-    if (at - since < t.delayS * 1000) return { state: { level: state.level, pending: { level: target, since } }, outcome: { kind: 'none' } };
+    if (at - since < t.delayS * 1000) return { state: { level: state.level, pending: { level: target, since } }, outcomes: [] };
   }
 
   const next: ThresholdState = { level: target, pending: null };
-  if (state.level === null) return { state: next, outcome: { kind: 'raise', level: target! } };
-  if (target === null) return { state: next, outcome: { kind: 'clear', from: state.level } };
-  return { state: next, outcome: { kind: 'change', from: state.level, to: target } };
+  if (state.level === null) return { state: next, outcomes: [{ kind: 'raise', level: target! }] };
+  if (target === null) return { state: next, outcomes: [{ kind: 'clear', from: state.level }] };
+  return { state: next, outcomes: [{ kind: 'change', from: state.level, to: target }] };
 }

@@ -1,6 +1,6 @@
 import type { AedesOptions, AuthenticateError } from 'aedes';
 import type { Logger } from 'pino';
-import type { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
+import type { DeviceDirectory } from '../ports.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { attachDevice } from './mqtt-clients.ts';
 
@@ -10,7 +10,7 @@ const NOT_AUTHORIZED = 5;
 const refusal = (message: string, returnCode: number) => Object.assign(new Error(message), { returnCode }) as AuthenticateError;
 
 /** CONNECT: username = device code, password = device secret. Anonymous, unknown, wrong and disabled are refused. */
-export function authenticateHandler(directory: RegistryDirectory, metrics: Metrics, log: Logger): NonNullable<AedesOptions['authenticate']> {
+export function authenticateHandler(directory: DeviceDirectory, metrics: Metrics, log: Logger): NonNullable<AedesOptions['authenticate']> {
   return (client, username, password, done) => {
     const ip = client.conn && 'remoteAddress' in client.conn ? client.conn.remoteAddress : undefined;
     const refuse = (reason: string, code: number) => {

@@ -4,7 +4,7 @@ import type { Metrics } from '../../platform/metrics.ts';
 import type { TelemetryIntake } from '../readings/telemetry-intake.ts';
 import { deviceOf } from './mqtt-clients.ts';
 import { errorsTopic, isOwnTopic, telemetryTopic } from './device-topics.ts';
-import { SpoolFullError } from '../../monitor/telemetry-store/spool/spool.ts';
+import { SinkFullError } from '../ports.ts';
 
 /**
  * PUBLISH. An ACL violation is an error (aedes then closes the connection). A bad payload is not: the device
@@ -51,7 +51,7 @@ export function authorizePublishHandler(getBroker: () => Aedes, intake: Telemetr
       },
       (err: Error) => {
         // Not acknowledged: the error closes the connection and the gateway resends after reconnecting.
-        if (err instanceof SpoolFullError) {
+        if (err instanceof SinkFullError) {
           metrics.mqttMessages.inc({ result: 'spool_full' });
           log.error({ device: device.code, bytes: err.bytes, maxBytes: err.maxBytes }, 'MQTT telemetry refused: spool full, InfluxDB not keeping up');
         } else {

@@ -2,7 +2,8 @@ import net from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { Aedes, type Client } from 'aedes';
 import type { Logger } from 'pino';
-import type { RegistryDirectory, DeviceInfo } from '../../platform/registries/registry-directory.ts';
+import type { DeviceInfo } from '../../registry/registry-directory.ts';
+import type { DeviceDirectory } from '../ports.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { TelemetryIntake } from '../readings/telemetry-intake.ts';
 import { authenticateHandler } from './authenticate.ts';
@@ -23,7 +24,7 @@ export interface MqttBroker {
 export async function startMqttBroker(opts: {
   port: number;
   host?: string;
-  directory: RegistryDirectory;
+  directory: DeviceDirectory;
   intake: TelemetryIntake;
   metrics: Metrics;
   log: Logger;

@@ -1,5 +1,5 @@
 import type { Client } from 'aedes';
-import type { DeviceInfo } from '../../platform/registries/registry-directory.ts';
+import type { DeviceInfo } from '../../registry/registry-directory.ts';
 
 interface Session {
   device: DeviceInfo;

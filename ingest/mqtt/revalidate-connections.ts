@@ -1,6 +1,6 @@
 import type { Client } from 'aedes';
 import type { Logger } from 'pino';
-import type { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
+import type { DeviceDirectory } from '../ports.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { deviceOf, secretOf } from './mqtt-clients.ts';
 
@@ -8,7 +8,7 @@ import { deviceOf, secretOf } from './mqtt-clients.ts';
  * After a registry write, re-checks every live device connection with the credentials it connected with,
  * and closes those whose device is now disabled, deleted or has a rotated secret. One query for all of them.
  */
-export async function revalidateConnections(clients: Iterable<Client>, directory: RegistryDirectory, metrics: Metrics, log: Logger): Promise<void> {
+export async function revalidateConnections(clients: Iterable<Client>, directory: DeviceDirectory, metrics: Metrics, log: Logger): Promise<void> {
   const byCredentials = new Map<string, { code: string; secret: string; clients: Client[] }>();
   for (const client of clients) {
     const device = deviceOf(client);

@@ -1,16 +1,8 @@
-import type { DeviceInfo, RegistryDirectory, SensorInfo } from '../../platform/registries/registry-directory.ts';
-import type { SensorReading } from '../telemetry-events.ts';
+import type { DeviceInfo, SensorInfo } from '../../registry/registry-directory.ts';
+import type { DeviceDirectory, ReadingSink, SensorReading } from '../ports.ts';
 import { parseTelemetryPayload, type ParsedReading } from './telemetry-payload.ts';
 import { convertUnit } from './unit-conversion.ts';
 import { windowBounds, type TimestampWindow } from '../timestamp-window.ts';
-
-export interface ReadingSink {
-  /**
-   * Readings with the sensor each is bound to (same index). Resolves once the readings are durable; a rejection
-   * means they were not taken (e.g. the spool is full).
-   */
-  acceptReadings(readings: readonly SensorReading[], sensors: readonly SensorInfo[]): Promise<void>;
-}
 
 export type IntakeError = 'oversize' | 'malformed_json' | 'schema' | 'non_finite' | 'unknown_sensor' | 'unknown_unit' | 'timestamp_out_of_range';
 
@@ -22,7 +14,7 @@ export type IntakeResult = { ok: true; accepted: number } | { ok: false; error: 
  */
 export class TelemetryIntake {
   constructor(
-    private readonly directory: RegistryDirectory,
+    private readonly directory: DeviceDirectory,
     private readonly sink: ReadingSink,
     private readonly window: TimestampWindow,
   ) {}

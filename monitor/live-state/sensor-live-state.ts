@@ -1,4 +1,4 @@
-import type { SensorReading } from '../../ingest/telemetry-events.ts';
+import type { SensorReading } from '../../ingest/ports.ts';
 
 export interface SensorLive {
   value: number;

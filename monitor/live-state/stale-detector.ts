@@ -1,7 +1,4 @@
-/** Typed events for the alarm engine: a sensor fell silent (or its gateway left), or data came back. */
-export type DataInterruptionEvent =
-  | { kind: 'data_interruption'; sensorId: number; since: Date; cause: 'silence' | 'disconnect' }
-  | { kind: 'data_restored'; sensorId: number; at: Date };
+import type { DataInterruptionEvent } from '../../ingest/ports.ts';
 
 export interface WatchedSensor {
   id: number;

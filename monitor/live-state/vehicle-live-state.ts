@@ -1,5 +1,5 @@
 import gcoord from 'gcoord';
-import type { VehiclePosition } from '../../ingest/telemetry-events.ts';
+import type { VehiclePosition } from '../../ingest/ports.ts';
 
 export interface VehicleLive {
   vehicleId: number;

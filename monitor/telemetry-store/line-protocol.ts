@@ -1,4 +1,4 @@
-import type { SensorReading, VehiclePosition } from '../../ingest/telemetry-events.ts';
+import type { SensorReading, VehiclePosition } from '../../ingest/ports.ts';
 import { MEASUREMENT_POSITION, MEASUREMENT_READING } from './telemetry-schema.ts';
 
 /** Measurement and tags per sensor, built once: a sensor's line differs from its last one only in fields and time. */

@@ -3,7 +3,7 @@ import { setLogger, type WriteApi } from '@influxdata/influxdb-client';
 import type { Logger } from 'pino';
 import type { InfluxConnection, TelemetryStoreSpec } from '../../platform/influx/influx-connection.ts';
 import type { Metrics } from '../../platform/metrics.ts';
-import type { SensorReading, VehiclePosition } from '../../ingest/telemetry-events.ts';
+import type { SensorReading, VehiclePosition } from '../../ingest/ports.ts';
 import { FileSpool } from './spool/file-spool.ts';
 import type { Spool, SpoolDepth } from './spool/spool.ts';
 import { SpoolDrainer } from './spool-drainer.ts';

@@ -7,4 +7,4 @@ deps=()
 bash platform/setup/ensure-packages.sh "${deps[@]}"
 # A larger young generation: ingest allocates short-lived objects per reading, and fewer scavenges cut the
 # process's CPU per reading by about a tenth under load (npm run bench mqtt-throughput).
-exec node --max-semi-space-size=64 --import tsx platform/main.ts
+exec node --max-semi-space-size=64 --import tsx app/main.ts

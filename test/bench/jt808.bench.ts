@@ -25,8 +25,9 @@ import {
 } from '../../ingest/jt808/codec/index.ts';
 import { startJt808Gateway } from '../../ingest/jt808/gateway/jt808-server.ts';
 import { createMetrics } from '../../platform/metrics.ts';
-import type { RegistryDirectory, VehicleInfo } from '../../platform/registries/registry-directory.ts';
-import { hashAuthCode } from '../../platform/registries/terminal-auth-codes.ts';
+import type { DeviceDirectory, TerminalRegistry } from '../../ingest/ports.ts';
+import type { VehicleInfo } from '../../registry/registry-directory.ts';
+import { hashAuthCode } from '../../registry/terminal-auth-codes.ts';
 import { connectInflux, ensureInfluxSchema } from '../../platform/influx/influx-connection.ts';
 import { telemetryStores } from '../../monitor/telemetry-store/telemetry-schema.ts';
 import { positionLine } from '../../monitor/telemetry-store/line-protocol.ts';
@@ -137,8 +138,8 @@ async function gatewayRole(job: { socketProcesses: number }) {
   const authCodeHash = hashAuthCode('BENCH');
   const directory = {
     vehicleByPhone: async (phone: string): Promise<VehicleInfo> => ({ id: Number(phone.slice(-9)), plate: phone, enterpriseId: 1, regionCode: '320116', terminalPhone: phone, authCodeHash, terminal: null, terminalImei: null, speedLimitKmh: null, heartbeatS: null }),
-    recordUnboundTerminal: async () => undefined,
-  } as unknown as RegistryDirectory;
+  } as unknown as DeviceDirectory;
+  const terminals = { recordUnboundTerminal: async () => undefined } as unknown as TerminalRegistry;
   const gateway = await startJt808Gateway({
     port: 0,
     host: '0.0.0.0',
@@ -150,6 +151,7 @@ async function gatewayRole(job: { socketProcesses: number }) {
     strict: false,
     socketProcesses: job.socketProcesses,
     directory,
+    terminals,
     positions: { acceptPosition: () => undefined },
     media: { storeMedia: async () => undefined },
     metrics: createMetrics(),

@@ -4,14 +4,14 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import pino from 'pino';
 import { createMetrics } from '../../platform/metrics.ts';
-import type { BoundTerminal, RegistryDirectory, VehicleInfo } from '../../platform/registries/registry-directory.ts';
-import type { VehiclePosition } from '../../ingest/telemetry-events.ts';
+import type { BoundTerminal, VehicleInfo } from '../../registry/registry-directory.ts';
+import type { DeviceDirectory, TerminalRegistry, VehiclePosition } from '../../ingest/ports.ts';
 import type { MediaUpload } from '../../ingest/jt808/codec/index.ts';
 import { decodeResendRequest, decodeMediaUploadReply, encodeBatchLocation, encodePhotoReply, MsgId } from '../../ingest/jt808/codec/index.ts';
 import { startJt808Gateway, type Jt808Gateway } from '../../ingest/jt808/gateway/jt808-server.ts';
 import { setParamsCommand, takePhotoCommand, textCommand } from '../../ingest/jt808/gateway/commands.ts';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
-import { normalizePlate } from '../../platform/registries/registry-directory.ts';
+import { normalizePlate } from '../../registry/registry-directory.ts';
 import { eventually } from '../support/eventually.ts';
 
 const DAY = 86_400_000;
@@ -31,6 +31,8 @@ async function startGateway(opts: { strict?: boolean; idleTimeoutS?: number; aut
   const directory = {
     vehicleByPhone: async (phone: string) => vehicles.find((v) => v.terminalPhone === phone) ?? null,
     vehicleByPlate: async (plate: string) => vehicles.find((v) => normalizePlate(v.plate) === normalizePlate(plate)) ?? null,
+  } as unknown as DeviceDirectory;
+  const terminals: TerminalRegistry = {
     bindTerminal: async (id: number, device: BoundTerminal, hash: string) => {
       const v = vehicles.find((x) => x.id === id)!;
       if (v.terminal) return false;
@@ -46,7 +48,7 @@ async function startGateway(opts: { strict?: boolean; idleTimeoutS?: number; aut
     bindImei: async (id: number, imei: string) => void (vehicles.find((v) => v.id === id)!.terminalImei ??= imei),
     saveHeartbeat: async (id: number, s: number) => void saved.push([id, s]),
     recordUnboundTerminal: async () => undefined,
-  } as unknown as RegistryDirectory;
+  };
   const saved: Array<[number, number]> = [];
   const positions: VehiclePosition[] = [];
   const media: Array<{ vehicleId: number; upload: MediaUpload }> = [];
@@ -64,6 +66,7 @@ async function startGateway(opts: { strict?: boolean; idleTimeoutS?: number; aut
     socketProcesses,
     onVehicleStatus: opts.onVehicleStatus,
     directory,
+    terminals,
     positions: { acceptPosition: (p) => positions.push(p) },
     media: { storeMedia: async (m) => void media.push({ vehicleId: m.vehicle.id, upload: m.upload }) },
     metrics,

@@ -3,8 +3,9 @@ import pino from 'pino';
 import type { Database } from '../../platform/db/database.ts';
 import { openDatabase } from '../../platform/db/open-database.ts';
 import { createMetrics } from '../../platform/metrics.ts';
-import { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
-import { releaseTerminal } from '../../platform/registries/terminal-binding.ts';
+import { RegistryDirectory } from '../../registry/registry-directory.ts';
+import { TerminalRecords } from '../../registry/terminal-records.ts';
+import { releaseTerminal } from '../../registry/terminal-binding.ts';
 import { AlarmEngine } from '../../alerts/alarm-engine.ts';
 import { AlarmStore } from '../../alerts/alarm-store.ts';
 import { RuleStateStore } from '../../alerts/rule-state-store.ts';
@@ -62,6 +63,7 @@ async function startGateway() {
     positionWindow: { maxFutureMs: 5 * 60_000, maxAgeMs: 190 * 86_400_000 },
     socketProcesses,
     directory,
+    terminals: new TerminalRecords(db),
     positions: { acceptPosition: () => undefined },
     media: { storeMedia: async () => undefined },
     metrics,

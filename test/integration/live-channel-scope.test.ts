@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import { openDatabase } from '../../platform/db/open-database.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { Accounts } from '../../platform/auth/accounts.ts';
-import { LiveChannel } from '../../monitor/live-push/live-channel.ts';
+import { LiveChannel } from '../../web/live/live-channel.ts';
 import type { Alarm } from '../../alerts/alarm-store.ts';
 import { eventually } from '../support/eventually.ts';
 

@@ -8,7 +8,7 @@ import { connectInflux, ensureInfluxSchema, type InfluxConnection } from '../../
 import { telemetryStores } from '../../monitor/telemetry-store/telemetry-schema.ts';
 import { TelemetryWriter } from '../../monitor/telemetry-store/telemetry-writer.ts';
 import { TelemetryReader } from '../../monitor/telemetry-store/telemetry-reader.ts';
-import type { SensorReading, VehiclePosition } from '../../ingest/telemetry-events.ts';
+import type { SensorReading, VehiclePosition } from '../../ingest/ports.ts';
 
 const log = pino({ level: 'silent' });
 const stores = telemetryStores({ sensorRetentionDays: 90, trackRetentionDays: 190 });

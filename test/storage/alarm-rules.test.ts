@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/database.ts';
 import type { Accounts } from '../../platform/auth/accounts.ts';
-import type { VehiclePosition } from '../../ingest/telemetry-events.ts';
+import type { VehiclePosition } from '../../ingest/ports.ts';
 import { AlarmStore } from '../../alerts/alarm-store.ts';
 import { AlarmEngine } from '../../alerts/alarm-engine.ts';
 import { RuleBook } from '../../alerts/rule-book.ts';

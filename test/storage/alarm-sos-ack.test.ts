@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { build } from '../../web/app.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { Accounts } from '../../platform/auth/accounts.ts';
-import { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
+import { RegistryDirectory } from '../../registry/registry-directory.ts';
 import { createMetrics } from '../../platform/metrics.ts';
 import { AlarmStore, type AlarmChange } from '../../alerts/alarm-store.ts';
 import { SensorLiveState } from '../../monitor/live-state/sensor-live-state.ts';

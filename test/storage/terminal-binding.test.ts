@@ -2,19 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/database.ts';
 import { migrate } from '../../platform/db/migrate.ts';
-import { RegistryDirectory } from '../../platform/registries/registry-directory.ts';
-import { hashAuthCode, verifyAuthCode } from '../../platform/registries/terminal-auth-codes.ts';
+import { RegistryDirectory } from '../../registry/registry-directory.ts';
+import { TerminalRecords } from '../../registry/terminal-records.ts';
+import { hashAuthCode, verifyAuthCode } from '../../registry/terminal-auth-codes.ts';
 import { testDatabases } from '../support/test-databases.ts';
 import { buildTestApp, loginAll } from '../support/test-app.ts';
 
 const PW = 'Passw0rd-test';
 const device = { terminalId: 'T000001', makerId: 'SIM01', model: 'HAZWATCH-SIM' };
 
-/** The vehicle ↔ terminal binding in SQL: migration 009, the directory's conditional writes, and the release route. */
+/** The vehicle ↔ terminal binding in SQL: migration 009, the terminal records' conditional writes, and the release route. */
 describe.each(testDatabases)('terminal binding on $name', (kind) => {
   let db: Database;
   let app: FastifyInstance;
   let directory: RegistryDirectory;
+  let terminals: TerminalRecords;
   let t: Record<string, string>;
   let vehicleId: number;
   let otherVehicleId: number;
@@ -26,6 +28,7 @@ describe.each(testDatabases)('terminal binding on $name', (kind) => {
     app = built.app;
     const accounts = built.accounts;
     directory = new RegistryDirectory(db);
+    terminals = new TerminalRecords(db);
     const ent = async (code: string, region: string) => (await db.query<{ id: number }>(`insert into enterprises (code, name, region_code) values ($1, $1, $2) returning id`, [code, region]))[0].id;
     const carrier = await ent('91211321MA0000001A', '211321');
     const elsewhere = await ent('91320116MA0000004D', '320116');
@@ -57,13 +60,13 @@ describe.each(testDatabases)('terminal binding on $name', (kind) => {
   });
 
   it('binds a device once; renews the code only for the bound device; binds the first IMEI only', async () => {
-    expect(await directory.bindTerminal(vehicleId, device, hashAuthCode('C1'))).toBe(true);
-    expect(await directory.bindTerminal(vehicleId, { ...device, terminalId: 'X999999' }, hashAuthCode('C2'))).toBe(false);
+    expect(await terminals.bindTerminal(vehicleId, device, hashAuthCode('C1'))).toBe(true);
+    expect(await terminals.bindTerminal(vehicleId, { ...device, terminalId: 'X999999' }, hashAuthCode('C2'))).toBe(false);
     expect(await directory.vehicleByPhone('13800000001')).toMatchObject({ terminal: device, authCodeHash: hashAuthCode('C1') });
-    expect(await directory.renewAuthCode(vehicleId, 'X999999', hashAuthCode('C3'))).toBe(false);
-    expect(await directory.renewAuthCode(vehicleId, device.terminalId, hashAuthCode('C4'))).toBe(true);
-    await directory.bindImei(vehicleId, '860000000000001');
-    await directory.bindImei(vehicleId, '869999999999999');
+    expect(await terminals.renewAuthCode(vehicleId, 'X999999', hashAuthCode('C3'))).toBe(false);
+    expect(await terminals.renewAuthCode(vehicleId, device.terminalId, hashAuthCode('C4'))).toBe(true);
+    await terminals.bindImei(vehicleId, '860000000000001');
+    await terminals.bindImei(vehicleId, '869999999999999');
     expect(await directory.vehicleByPhone('13800000001')).toMatchObject({ authCodeHash: hashAuthCode('C4'), terminalImei: '860000000000001' });
   });
 
@@ -95,6 +98,6 @@ describe.each(testDatabases)('terminal binding on $name', (kind) => {
     expect(audit.after).toMatchObject({ terminalId: null, terminalImei: null, reason: '更换车载终端' });
     expect(JSON.stringify(audit)).not.toContain('sha256$');
 
-    expect(await directory.bindTerminal(vehicleId, { ...device, terminalId: 'N000001' }, hashAuthCode('C5'))).toBe(true); // the next device binds
+    expect(await terminals.bindTerminal(vehicleId, { ...device, terminalId: 'N000001' }, hashAuthCode('C5'))).toBe(true); // the next device binds
   });
 });

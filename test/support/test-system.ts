@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { configFromEnv } from '../../platform/config.ts';
-import { startSystem, type RunningSystem } from '../../platform/system.ts';
+import { startSystem, type RunningSystem } from '../../app/system.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DuplicateError, OutOfScopeError, ReferenceError, ValidationError } from '../../platform/registries/registry-repository.ts';
+import { DuplicateError, OutOfScopeError, UnknownReferenceError, ValidationError } from '../../registry/registry-repository.ts';
 
 /** One error shape for the whole API: `{error, message, fields?}` with Chinese messages. */
 export const errorHandler = fp(async (app) => {
@@ -14,7 +14,7 @@ export const errorHandler = fp(async (app) => {
     }
     if (err instanceof ValidationError) return reply.code(400).send({ error: 'validation_failed', message: '输入数据校验未通过', fields: err.fields });
     if (err instanceof DuplicateError) return reply.code(409).send({ error: 'duplicate', field: err.field, message: `${err.field} 已存在` });
-    if (err instanceof ReferenceError) return reply.code(400).send({ error: 'invalid_reference', message: `引用的记录不存在：${err.message}` });
+    if (err instanceof UnknownReferenceError) return reply.code(400).send({ error: 'invalid_reference', message: `引用的记录不存在：${err.message}` });
     if (err instanceof OutOfScopeError) return reply.code(403).send({ error: 'out_of_scope', message: '超出本账号的管辖范围' });
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) req.log.error({ err }, 'request failed');

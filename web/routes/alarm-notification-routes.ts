@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
-import { regionInScope, scopeCondition, type Scope } from '../../platform/auth/scope.ts';
+import { regionInScope, type Scope } from '../../platform/auth/scope.ts';
+import { ScopedRecords } from '../scoped-records.ts';
 import { toSubscription } from '../../alerts/notifications/notifier.ts';
 import type { WebhookTargetPolicy } from '../../alerts/notifications/webhook-target.ts';
 
@@ -29,15 +30,13 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const alarmNotificationRoutes: FastifyPluginAsyncZod<{ db: Database; webhookTargets: WebhookTargetPolicy }> = async (app, { db, webhookTargets }) => {
   app.addHook('preHandler', app.requireRole(['admin', 'official']));
 
-  const visible = (scope: Scope, params: unknown[]) => scopeCondition(scope, 'enterprise_id', params, 'region_code');
+  const records = new ScopedRecords(db);
+  const visible = (scope: Scope, params: unknown[]) => records.where(scope, 'subscriptions', params);
 
   /** A subscription may only cover what its author sees: a region inside the scope or an enterprise in it. */
   const outOfScope = async (scope: Scope, s: SubscriptionBody): Promise<boolean> => {
     if (scope.kind === 'all') return false;
-    if (s.enterpriseId !== null) {
-      const params: unknown[] = [s.enterpriseId];
-      return (await db.query(`select 1 from enterprises where id = $1 and ${scopeCondition(scope, 'id', params)}`, params)).length === 0;
-    }
+    if (s.enterpriseId !== null) return !(await records.visible(scope, 'enterprises', s.enterpriseId));
     return s.regionCode === null || !regionInScope(scope, s.regionCode);
   };
 
@@ -97,7 +96,7 @@ export const alarmNotificationRoutes: FastifyPluginAsyncZod<{ db: Database; webh
     },
     async (req) => {
       const params: unknown[] = [];
-      const where = [scopeCondition(req.user!.scope, 'a.enterprise_id', params, 'a.region_code')];
+      const where = [records.where(req.user!.scope, 'alarms', params, 'a')];
       if (req.query.status) where.push({ pending: 'o.sent_at is null and o.failed_at is null', sent: 'o.sent_at is not null', failed: 'o.failed_at is not null' }[req.query.status]);
       params.push(req.query.limit);
       const rows = await db.query<{ id: number; alarm_id: number; event_id: number; channel: string; target: string; attempts: number; last_error: string | null; sent_at: Date | null; failed_at: Date | null; next_attempt_at: Date }>(

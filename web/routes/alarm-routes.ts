@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Alarm, AlarmChange, AlarmStore, StepRefusal } from '../../alerts/alarm-store.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { scopeCondition } from '../../platform/auth/scope.ts';
+import { ScopedRecords } from '../scoped-records.ts';
 import { alarmTypeLabel } from '../../alerts/alarm-labels.ts';
 
 /** What the acknowledging operator asked to be sent on: a TTS text to an SOS terminal, or none. */
@@ -22,6 +22,7 @@ export const alarmRoutes: FastifyPluginAsyncZod<{
   publish: (change: AlarmChange) => void;
   onAcknowledged?: (alarm: Alarm, options: AcknowledgementOptions) => void;
 }> = async (app, { alarms, db, publish, onAcknowledged }) => {
+  const records = new ScopedRecords(db);
   app.addHook('preHandler', app.requireUser);
 
   const answer = (reply: FastifyReply, result: AlarmChange | StepRefusal) => {
@@ -70,9 +71,7 @@ export const alarmRoutes: FastifyPluginAsyncZod<{
   });
 
   app.get('/api/alarms/:id/events', { schema: { tags: ['alarms'], summary: '报警处置记录（谁、何时、做了什么）', params: idParams } }, async (req, reply) => {
-    const params: unknown[] = [req.params.id];
-    const visible = await db.query(`select 1 from alarms where id = $1 and ${scopeCondition(req.user!.scope, 'enterprise_id', params, 'region_code')}`, params);
-    if (visible.length === 0) return reply.code(404).send({ error: 'not_found', message: '报警不存在' });
+    if (!(await records.visible(req.user!.scope, 'alarms', req.params.id))) return reply.code(404).send({ error: 'not_found', message: '报警不存在' });
     const rows = await db.query<{ id: number; action: string; actor: string | null; at: Date; details: object }>(
       `select id, action, actor, at, details from alarm_events where alarm_id = $1 and action not in ('repeated', 'updated') order by id`,
       [req.params.id],

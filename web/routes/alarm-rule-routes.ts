@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { RuleInputError, type RuleStore } from '../../alerts/rule-store.ts';
 import { ruleKinds, ruleParamSchemas, type RuleKind } from '../../alerts/rules/rule-params.ts';
-import { timeWindowSchema } from '../../platform/registries/geofences.ts';
+import { timeWindowSchema } from '../../registry/modules/geofences.ts';
 
 const envelope = {
   name: z.string().trim().min(2).max(100),

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
-import { regionInScope, scopeCondition } from '../../platform/auth/scope.ts';
-import { recordAudit } from '../../platform/registries/audit-trail.ts';
-import { rowToApi } from '../../platform/registries/registry-module.ts';
-import { gradeLabels, scaleLabels } from '../../platform/registries/enterprises.ts';
-import { isKnownRegion, regionName } from '../../platform/registries/region-names.ts';
+import { regionInScope } from '../../platform/auth/scope.ts';
+import { ScopedRecords } from '../scoped-records.ts';
+import { recordAudit } from '../../registry/audit-trail.ts';
+import { rowToApi } from '../../registry/registry-module.ts';
+import { gradeLabels, scaleLabels } from '../../registry/modules/enterprises.ts';
+import { isKnownRegion, regionName } from '../../registry/region-names.ts';
 import { actorOf } from './registry-routes.ts';
 
 /** 属地调整 (moving an enterprise to another region or park) and enterprise statistics. */
 export const enterpriseRoutes: FastifyPluginAsyncZod<{ db: Database; onChange: () => void }> = async (app, { db, onChange }) => {
+  const records = new ScopedRecords(db);
   app.post(
     '/api/enterprises/:id/move-region',
     {
@@ -35,7 +37,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ db: Database; onChange: (
       if (!regionInScope(scope, regionCode)) return reply.code(403).send({ error: 'out_of_scope', message: '目标区划超出本账号的管辖范围' });
       const moved = await db.transaction(async (tx) => {
         const params: unknown[] = [req.params.id];
-        const [before] = await tx.query<Record<string, unknown>>(`select * from enterprises where id = $1 and ${scopeCondition(scope, 'id', params)}`, params);
+        const [before] = await tx.query<Record<string, unknown>>(`select * from enterprises where id = $1 and ${records.where(scope, 'enterprises', params)}`, params);
         if (!before) return null;
         const [after] = await tx.query<Record<string, unknown>>(
           'update enterprises set region_code = $2, park_id = $3, updated_at = now() where id = $1 returning *',
@@ -76,7 +78,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ db: Database; onChange: (
       const d = dimensions[req.query.by];
       const params: unknown[] = [];
       const rows = await db.query<{ key: string | null; count: number }>(
-        `select ${d.column} as key, count(*)::int as count from enterprises where ${scopeCondition(req.user!.scope, 'id', params)}
+        `select ${d.column} as key, count(*)::int as count from enterprises where ${records.where(req.user!.scope, 'enterprises', params)}
          group by ${d.column} order by count desc, key`,
         params,
       );

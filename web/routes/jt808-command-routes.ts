@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Alarm } from '../../alerts/alarm-store.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { scopeCondition, type Scope } from '../../platform/auth/scope.ts';
+import type { Scope } from '../../platform/auth/scope.ts';
+import { ScopedRecords } from '../scoped-records.ts';
 import type { CommandOutcome, Jt808Command, Jt808CommandPort } from '../../ingest/jt808/gateway/jt808-server.ts';
 import {
   alarmAckCommand,
@@ -73,10 +74,8 @@ function answer(reply: FastifyReply, outcome: CommandOutcome, texts: Record<numb
 
 /** Operator commands down to a vehicle's JT/T 808 terminal, each answered with the terminal's result or a timeout. */
 export const jt808CommandRoutes: FastifyPluginAsyncZod<Jt808RouteDeps> = async (app, deps) => {
-  const inScope = async (scope: Scope, vehicleId: number) => {
-    const params: unknown[] = [vehicleId];
-    return (await deps.db.query(`select 1 from vehicles where id = $1 and ${scopeCondition(scope, 'enterprise_id', params)}`, params)).length > 0;
-  };
+  const records = new ScopedRecords(deps.db);
+  const inScope = (scope: Scope, vehicleId: number) => records.visible(scope, 'vehicles', vehicleId);
   const notFound = (reply: FastifyReply) => reply.code(404).send({ error: 'not_found', message: '车辆不存在' });
   const commandRoute = { preHandler: app.requireRole(['admin', 'operator']) };
   const send = async (reply: FastifyReply, vehicleId: number, command: Jt808Command, texts = RESULT_TEXT) =>

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { RegistryModule } from '../../platform/registries/registry-module.ts';
-import { moduleMetadata } from '../../platform/registries/registry-metadata.ts';
+import type { RegistryModule } from '../../registry/registry-module.ts';
+import { moduleMetadata } from '../../registry/registry-metadata.ts';
 
 /** What the generic admin page renders: every registry's fields, columns and filters, whether the caller may write, and the record actions open to the caller. */
 export const moduleRoutes: FastifyPluginAsyncZod<{ modules: RegistryModule[] }> = async (app, { modules }) => {

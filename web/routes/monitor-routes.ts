@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
-import { scopeCondition } from '../../platform/auth/scope.ts';
+import { ScopedRecords } from '../scoped-records.ts';
 import type { SensorLiveState } from '../../monitor/live-state/sensor-live-state.ts';
 import type { VehicleLiveState } from '../../monitor/live-state/vehicle-live-state.ts';
 import type { TelemetryReader } from '../../monitor/telemetry-store/telemetry-reader.ts';
@@ -16,13 +16,14 @@ interface Deps {
 
 /** What the monitoring wall reads: tanks with current values, vehicles with their live fix, trends and tracks. */
 export const monitorRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
+  const records = new ScopedRecords(deps.db);
   app.addHook('preHandler', app.requireUser);
 
   app.get('/api/monitor/tanks', { schema: { tags: ['monitor'], summary: '储罐实时数据' } }, async (req) => {
     const params: unknown[] = [];
     const tanks = await deps.db.query<{ id: number; code: string; name: string; enterprise_id: number; enterprise_name: string; medium: string | null }>(
       `select t.id, t.code, t.name, t.enterprise_id, e.name as enterprise_name, t.medium
-       from tanks t join enterprises e on e.id = t.enterprise_id where ${scopeCondition(req.user!.scope, 't.enterprise_id', params)} order by t.id`,
+       from tanks t join enterprises e on e.id = t.enterprise_id where ${records.where(req.user!.scope, 'tanks', params, 't')} order by t.id`,
       params,
     );
     const sensors = await deps.db.query<Record<string, number | string | null>>(
@@ -70,7 +71,7 @@ export const monitorRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     const params: unknown[] = [];
     const vehicles = await deps.db.query<{ id: number; plate: string; enterprise_name: string }>(
       `select v.id, v.plate, e.name as enterprise_name from vehicles v join enterprises e on e.id = v.enterprise_id
-       where ${scopeCondition(req.user!.scope, 'v.enterprise_id', params)} order by v.id`,
+       where ${records.where(req.user!.scope, 'vehicles', params, 'v')} order by v.id`,
       params,
     );
     return {
@@ -97,12 +98,7 @@ export const monitorRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/monitor/sensors/:id/trend',
     { schema: { tags: ['monitor'], summary: '传感器趋势（均值/最小/最大）', params: z.object({ id: z.coerce.number().int().positive() }), querystring: range.extend({ step: z.coerce.number().int().min(1).max(86_400).default(60) }) } },
     async (req, reply) => {
-      const params: unknown[] = [req.params.id];
-      const ok = await deps.db.query(
-        `select 1 from sensors s join tanks t on t.id = s.tank_id where s.id = $1 and ${scopeCondition(req.user!.scope, 't.enterprise_id', params)}`,
-        params,
-      );
-      if (ok.length === 0) return reply.code(404).send({ error: 'not_found', message: '传感器不存在' });
+      if (!(await records.visible(req.user!.scope, 'sensors', req.params.id))) return reply.code(404).send({ error: 'not_found', message: '传感器不存在' });
       return { items: await deps.reader.trend(req.params.id, req.query.from, req.query.to ?? new Date(), req.query.step) };
     },
   );
@@ -111,9 +107,7 @@ export const monitorRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
     '/api/monitor/vehicles/:id/track',
     { schema: { tags: ['monitor'], summary: '车辆轨迹回放（WGS-84）', params: z.object({ id: z.coerce.number().int().positive() }), querystring: range } },
     async (req, reply) => {
-      const params: unknown[] = [req.params.id];
-      const ok = await deps.db.query(`select 1 from vehicles where id = $1 and ${scopeCondition(req.user!.scope, 'enterprise_id', params)}`, params);
-      if (ok.length === 0) return reply.code(404).send({ error: 'not_found', message: '车辆不存在' });
+      if (!(await records.visible(req.user!.scope, 'vehicles', req.params.id))) return reply.code(404).send({ error: 'not_found', message: '车辆不存在' });
       return { items: await deps.reader.track(req.params.id, req.query.from, req.query.to ?? new Date()) };
     },
   );

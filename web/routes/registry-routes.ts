@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import type { RegistryRepository } from '../../platform/registries/registry-repository.ts';
-import type { Actor } from '../../platform/registries/audit-trail.ts';
-import { describeFields } from '../../platform/registries/registry-metadata.ts';
-import { exportWorkbook, parseImport, templateWorkbook } from '../../platform/registries/registry-excel.ts';
+import type { RegistryRepository } from '../../registry/registry-repository.ts';
+import type { Actor } from '../../registry/audit-trail.ts';
+import { describeFields } from '../../registry/registry-metadata.ts';
+import { exportWorkbook, parseImport, templateWorkbook } from '../../registry/registry-excel.ts';
 import { shanghaiDate } from '../../platform/time/shanghai-calendar.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });

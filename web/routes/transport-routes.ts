@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
-import { scopeCondition } from '../../platform/auth/scope.ts';
-import { resourceKindLabels } from '../../platform/registries/emergency-resources.ts';
+import { ScopedRecords } from '../scoped-records.ts';
+import { resourceKindLabels } from '../../registry/modules/emergency-resources.ts';
 import { daysBetween, shanghaiDate } from '../../platform/time/shanghai-calendar.ts';
 
 /**
@@ -10,6 +10,7 @@ import { daysBetween, shanghaiDate } from '../../platform/time/shanghai-calendar
  * Asia/Shanghai calendar day on the given clock, not the database's or the server's time zone.
  */
 export const transportRoutes: FastifyPluginAsyncZod<{ db: Database; clock: () => Date }> = async (app, { db, clock }) => {
+  const records = new ScopedRecords(db);
   app.get(
     '/api/expiry-warnings',
     {
@@ -19,8 +20,8 @@ export const transportRoutes: FastifyPluginAsyncZod<{ db: Database; clock: () =>
     async (req) => {
       const today = shanghaiDate(clock());
       const params: unknown[] = [shanghaiDate(Date.parse(today), req.query.withinDays)];
-      const staffScope = scopeCondition(req.user!.scope, 's.enterprise_id', params);
-      const vehicleScope = scopeCondition(req.user!.scope, 'v.enterprise_id', params);
+      const staffScope = records.where(req.user!.scope, 'transportStaff', params, 's');
+      const vehicleScope = records.where(req.user!.scope, 'vehicles', params, 'v');
       const rows = await db.query<{ kind: string; id: number; name: string; enterprise_name: string; expires_on: string }>(
         `select case when s.kind = 'driver' then 'driver_certificate' else 'escort_certificate' end as kind, s.id, s.name,
                 e.name as enterprise_name, to_char(s.certificate_expires_on, 'YYYY-MM-DD') as expires_on
@@ -64,7 +65,7 @@ export const transportRoutes: FastifyPluginAsyncZod<{ db: Database; clock: () =>
     async (req) => {
       const { lat, lon, kind, limit } = req.query;
       const params: unknown[] = [lat, lon];
-      const where = [scopeCondition(req.user!.scope, 'enterprise_id', params, 'region_code')];
+      const where = [records.where(req.user!.scope, 'emergencyResources', params)];
       if (kind) {
         params.push(kind);
         where.push(`kind = $${params.length}`);

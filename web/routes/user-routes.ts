@@ -5,10 +5,11 @@ import type { Database } from '../../platform/db/database.ts';
 import { roles, type Accounts, type Role, type User } from '../../platform/auth/accounts.ts';
 import { generateSecret } from '../../platform/auth/passwords.ts';
 import { passwordProblem } from '../../platform/auth/password-policy.ts';
-import { regionInScope, scopeCondition } from '../../platform/auth/scope.ts';
+import { regionInScope } from '../../platform/auth/scope.ts';
+import { ScopedRecords } from '../scoped-records.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
-import { recordAudit } from '../../platform/registries/audit-trail.ts';
-import { isKnownRegion } from '../../platform/registries/region-names.ts';
+import { recordAudit } from '../../registry/audit-trail.ts';
+import { isKnownRegion } from '../../registry/region-names.ts';
 import { actorOf } from './registry-routes.ts';
 
 interface Organization {
@@ -31,6 +32,7 @@ const grantable: Partial<Record<Role, Role[]>> = {
 
 /** Accounts and organisations, managed down the hierarchy: nobody manages anyone above or beside their own scope. */
 export const userRoutes: FastifyPluginAsyncZod<{ db: Database; accounts: Accounts }> = async (app, { db, accounts }) => {
+  const records = new ScopedRecords(db);
   const managers = app.requireRole(['admin', 'official', 'enterprise_admin']);
 
   const orgInScope = (user: User, org: Organization) =>
@@ -97,7 +99,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database; accounts: Account
 
   app.get('/api/users', { preHandler: managers, schema: { tags: ['users'], summary: '用户列表（本辖区）', querystring: z.object({ q: z.string().max(64).optional() }) } }, async (req) => {
     const params: unknown[] = [];
-    const where = [scopeCondition(req.user!.scope, 'u.enterprise_id', params, 'u.region_code')];
+    const where = [records.where(req.user!.scope, 'users', params, 'u')];
     if (req.user!.scope.kind !== 'all') where.push("u.role <> 'admin'");
     if (req.query.q) {
       params.push(`%${req.query.q}%`);
@@ -154,7 +156,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database; accounts: Account
   async function managedUser(caller: User, id: number) {
     const params: unknown[] = [id];
     const [row] = await db.query<{ id: number; username: string; role: Role }>(
-      `select u.id, u.username, u.role from users u where u.id = $1 and ${scopeCondition(caller.scope, 'u.enterprise_id', params, 'u.region_code')}
+      `select u.id, u.username, u.role from users u where u.id = $1 and ${records.where(caller.scope, 'users', params, 'u')}
          and (u.role <> 'admin' or $${params.length + 1}::boolean)`,
       [...params, caller.scope.kind === 'all'],
     );

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
-import { releaseTerminal } from '../../platform/registries/terminal-binding.ts';
-import { releaseTerminalAction } from '../../platform/registries/vehicles.ts';
+import { releaseTerminal } from '../../registry/terminal-binding.ts';
+import { releaseTerminalAction } from '../../registry/modules/vehicles.ts';
 import { actorOf } from './registry-routes.ts';
 
 /** 解除终端绑定: the vehicle's next JT/T 808 registration binds a new terminal device. */

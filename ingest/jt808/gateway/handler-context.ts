@@ -1,17 +1,13 @@
 import type { Logger } from 'pino';
 import type { Jt808Header, MediaUpload } from '../codec/index.ts';
-import type { RegistryDirectory, VehicleInfo } from '../../../platform/registries/registry-directory.ts';
+import type { VehicleInfo } from '../../../registry/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { TerminalIdentityEvent, VehiclePosition } from '../../telemetry-events.ts';
+import type { DeviceDirectory, PositionSink, TerminalIdentityEvent, TerminalRegistry } from '../../ports.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import type { PendingCommands } from './pending-commands.ts';
 import type { TimestampWindow } from '../../timestamp-window.ts';
 import type { AttemptLimiter } from './attempt-limiter.ts';
-
-export interface PositionSink {
-  acceptPosition(p: VehiclePosition): void;
-}
 
 export interface MediaSink {
   storeMedia(m: { vehicle: VehicleInfo; upload: MediaUpload; receivedAt: Date }): Promise<void>;
@@ -20,7 +16,8 @@ export interface MediaSink {
 /** Everything a message handler may use: the session, the registries, and a way to answer. */
 export interface HandlerContext {
   session: TerminalSession;
-  directory: RegistryDirectory;
+  directory: DeviceDirectory;
+  terminals: TerminalRegistry;
   positions: PositionSink;
   media: MediaSink;
   drift: DriftDetector;

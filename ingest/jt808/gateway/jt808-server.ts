@@ -1,11 +1,12 @@
 import net from 'node:net';
 import type { Logger } from 'pino';
-import type { RegistryDirectory, VehicleInfo } from '../../../platform/registries/registry-directory.ts';
+import type { VehicleInfo } from '../../../registry/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { MediaSink, PositionSink } from './handler-context.ts';
+import type { MediaSink } from './handler-context.ts';
+import type { DeviceDirectory, PositionSink, TerminalRegistry } from '../../ports.ts';
 import type { CommandOutcome } from './pending-commands.ts';
 import type { Jt808Command } from './commands.ts';
-import type { TerminalIdentityEvent } from '../../telemetry-events.ts';
+import type { TerminalIdentityEvent } from '../../ports.ts';
 import { DriftDetector } from './drift-detector.ts';
 import type { TimestampWindow } from '../../timestamp-window.ts';
 import { AttemptLimiter } from './attempt-limiter.ts';
@@ -47,7 +48,8 @@ export async function startJt808Gateway(opts: {
   socketProcesses?: number;
   /** Position device times outside it are not trusted; the receive time stands in (track retention, 5 min ahead). */
   positionWindow: TimestampWindow;
-  directory: RegistryDirectory;
+  directory: DeviceDirectory;
+  terminals: TerminalRegistry;
   positions: PositionSink;
   media: MediaSink;
   metrics: Metrics;
@@ -87,6 +89,7 @@ export async function startJt808Gateway(opts: {
       lenientChecksum: opts.lenientChecksum,
       strict: opts.strict,
       directory: opts.directory,
+      terminals: opts.terminals,
       positions: opts.positions,
       media: opts.media,
       drift,
@@ -168,7 +171,7 @@ export async function startJt808Gateway(opts: {
         // Kept with the vehicle, so the terminal's next session (also after a restart) gets a matching idle timeout.
         if (conn.session.vehicle) conn.session.vehicle.heartbeatS = command.heartbeatS;
         conn.setIdleTimeout(idleTimeoutMs(command.heartbeatS));
-        await opts.directory.saveHeartbeat(vehicleId, command.heartbeatS).catch((err: Error) => log.error({ err: err.message, vehicleId }, 'heartbeat interval not saved'));
+        await opts.terminals.saveHeartbeat(vehicleId, command.heartbeatS).catch((err: Error) => log.error({ err: err.message, vehicleId }, 'heartbeat interval not saved'));
       }
       return outcome;
     },

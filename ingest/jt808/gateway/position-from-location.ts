@@ -1,6 +1,6 @@
 import type { Location } from '../codec/index.ts';
-import type { VehicleInfo } from '../../../platform/registries/registry-directory.ts';
-import type { VehiclePosition } from '../../telemetry-events.ts';
+import type { VehicleInfo } from '../../../registry/registry-directory.ts';
+import type { VehiclePosition } from '../../ports.ts';
 import type { DriftDetector } from './drift-detector.ts';
 import type { TimestampVerdict } from '../../timestamp-window.ts';
 

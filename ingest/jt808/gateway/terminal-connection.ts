@@ -12,10 +12,9 @@ import {
   SubpackageAssembler,
   type Jt808Header,
 } from '../codec/index.ts';
-import type { RegistryDirectory } from '../../../platform/registries/registry-directory.ts';
 import type { Metrics } from '../../../platform/metrics.ts';
-import type { TerminalIdentityEvent } from '../../telemetry-events.ts';
-import type { HandlerContext, MediaSink, PositionSink } from './handler-context.ts';
+import type { HandlerContext, MediaSink } from './handler-context.ts';
+import type { DeviceDirectory, PositionSink, TerminalIdentityEvent, TerminalRegistry } from '../../ports.ts';
 import type { AttemptLimiter } from './attempt-limiter.ts';
 import type { TerminalSession } from './terminal-session.ts';
 import type { DriftDetector } from './drift-detector.ts';
@@ -35,7 +34,8 @@ export interface ConnectionOptions {
   lenientChecksum: boolean;
   /** Refuse frames with known terminal quirks instead of taking them. */
   strict: boolean;
-  directory: RegistryDirectory;
+  directory: DeviceDirectory;
+  terminals: TerminalRegistry;
   positions: PositionSink;
   media: MediaSink;
   drift: DriftDetector;
@@ -233,6 +233,7 @@ export class TerminalConnection {
     return {
       session: this.session,
       directory: this.opts.directory,
+      terminals: this.opts.terminals,
       positions: this.opts.positions,
       media: this.opts.media,
       drift: this.opts.drift,

@@ -1,4 +1,4 @@
-import type { TerminalDeviceIdentity } from '../../telemetry-events.ts';
+import type { TerminalDeviceIdentity } from '../../ports.ts';
 
 const canonical = (s: string) => s.trim().toUpperCase();
 

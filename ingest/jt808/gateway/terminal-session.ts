@@ -1,5 +1,5 @@
 import type { ProtocolEdition } from '../codec/index.ts';
-import type { VehicleInfo } from '../../../platform/registries/registry-directory.ts';
+import type { VehicleInfo } from '../../../registry/registry-directory.ts';
 
 /** What the gateway knows about one terminal connection. */
 export interface TerminalSession {

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../../platform/db/database.ts';
 import type { MediaUpload } from '../codec/index.ts';
-import type { VehicleInfo } from '../../../platform/registries/registry-directory.ts';
+import type { VehicleInfo } from '../../../registry/registry-directory.ts';
 import type { MediaSink } from '../gateway/handler-context.ts';
 
 export interface MediaRecord {

@@ -1,3 +1,5 @@
+import { SinkFullError } from '../../../ingest/ports.ts';
+
 /**
  * A write-ahead spool of text records (one line each) between intake and InfluxDB. Records are durable once
  * append() resolves, come back from peek() in append order, and leave only when the consumer acks them.
@@ -34,8 +36,8 @@ export interface SpoolDepth {
   oldestAppendedAt: Date | null;
 }
 
-export class SpoolFullError extends Error {
-  constructor(readonly bytes: number, readonly maxBytes: number) {
-    super(`spool full: ${bytes} of ${maxBytes} bytes in use`);
+export class SpoolFullError extends SinkFullError {
+  constructor(bytes: number, maxBytes: number) {
+    super(bytes, maxBytes, `spool full: ${bytes} of ${maxBytes} bytes in use`);
   }
 }

@@ -6,7 +6,7 @@ alter table vehicles add column terminal_model text;
 alter table vehicles add column terminal_imei text;
 alter table vehicles add column terminal_bound_at timestamptz;
 
--- Auth codes are kept only as a SHA-256 hash (the format of platform/registries/terminal-auth-codes.ts:
+-- Auth codes are kept only as a SHA-256 hash (the format of registry/terminal-auth-codes.ts:
 -- 'sha256$' and base64url without padding), so a database read alone does not hand them out.
 alter table vehicles rename column auth_code to auth_code_hash;
 update vehicles

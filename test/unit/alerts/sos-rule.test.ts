@@ -7,8 +7,8 @@ describe('SOS rule', () => {
     let active = false;
     const outcomes = bits.map((bit) => {
       const step = evaluateSos(active, bit);
-      active = step.active;
-      return step.outcome.kind;
+      active = step.state;
+      return step.outcomes.map((o) => o.kind).join() || 'none';
     });
     expect(outcomes).toEqual(['none', 'raise', 'none', 'none', 'clear', 'none']);
   });

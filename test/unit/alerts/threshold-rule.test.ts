@@ -10,7 +10,7 @@ function run(values: number[], thresholds: Thresholds = t): ThresholdOutcome[] {
   values.forEach((v, i) => {
     const step = evaluateThreshold(state, v, i * 1000, thresholds);
     state = step.state;
-    if (step.outcome.kind !== 'none') out.push(step.outcome);
+    out.push(...step.outcomes);
   });
   return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TelemetryIntake } from '../../../ingest/readings/telemetry-intake.ts';
-import type { SensorReading } from '../../../ingest/telemetry-events.ts';
-import type { RegistryDirectory, SensorInfo } from '../../../platform/registries/registry-directory.ts';
+import type { SensorReading } from '../../../ingest/ports.ts';
+import type { RegistryDirectory, SensorInfo } from '../../../registry/registry-directory.ts';
 
 const sensor = (id: number, code: string, unit: string): SensorInfo => ({
   id, code, unit, kind: 'pressure', deviceId: 7, tankId: 1, tankName: '1#罐', enterpriseId: 1, regionCode: '320116',

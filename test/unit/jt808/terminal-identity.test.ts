@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressOf, sameDevice, sameImei } from '../../../ingest/jt808/gateway/terminal-identity.ts';
-import { hashAuthCode, newAuthCode, verifyAuthCode } from '../../../platform/registries/terminal-auth-codes.ts';
+import { hashAuthCode, newAuthCode, verifyAuthCode } from '../../../registry/terminal-auth-codes.ts';
 
 describe('terminal identity', () => {
   const bound = { terminalId: 'T000001', makerId: 'SIM01', model: 'HAZWATCH-SIM' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Point } from '@influxdata/influxdb-client';
 import { positionLine, readingLine } from '../../../monitor/telemetry-store/line-protocol.ts';
-import type { SensorReading, VehiclePosition } from '../../../ingest/telemetry-events.ts';
+import type { SensorReading, VehiclePosition } from '../../../ingest/ports.ts';
 
 // The client's own Point is the reference: our hot-path lines must be byte for byte what it writes.
 const ms = { convertTime: (t: string | number | Date | undefined) => (t instanceof Date ? String(t.getTime()) : undefined) };

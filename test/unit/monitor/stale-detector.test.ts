@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StaleDetector, type DataInterruptionEvent } from '../../../monitor/live-state/stale-detector.ts';
+import { StaleDetector } from '../../../monitor/live-state/stale-detector.ts';
+import type { DataInterruptionEvent } from '../../../ingest/ports.ts';
 
 function setup() {
   let now = 1_000_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TelemetryPipeline } from '../../../monitor/telemetry-pipeline.ts';
 import { SensorLiveState } from '../../../monitor/live-state/sensor-live-state.ts';
-import type { SensorReading } from '../../../ingest/telemetry-events.ts';
-import type { SensorInfo } from '../../../platform/registries/registry-directory.ts';
+import type { SensorReading } from '../../../ingest/ports.ts';
+import type { SensorInfo } from '../../../registry/registry-directory.ts';
 
 const sensor = (id: number): SensorInfo => ({
   id, code: `S${id}`, unit: 'm', kind: 'level', deviceId: 7, tankId: 1, tankName: '1#罐', enterpriseId: 1, regionCode: '320116',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alpha, gradeHazardSource, levelOf } from '../../../platform/registries/hazard-grading.ts';
+import { alpha, gradeHazardSource, levelOf } from '../../../registry/modules/hazard-grading.ts';
 
 describe('major hazard source grading (GB 18218)', () => {
   it('α follows the people within 500 m', () => {

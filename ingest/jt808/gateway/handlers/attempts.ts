@@ -1,4 +1,4 @@
-import type { VehicleInfo } from '../../../../platform/registries/registry-directory.ts';
+import type { VehicleInfo } from '../../../../registry/registry-directory.ts';
 import type { HandlerContext } from '../handler-context.ts';
 import { addressOf } from '../terminal-identity.ts';
 

@@ -1,6 +1,6 @@
 import { decodeAuthenticate, normalizePhone, ResponseResult } from '../../codec/index.ts';
 import type { MessageHandler } from '../handler-context.ts';
-import { verifyAuthCode } from '../../../../platform/registries/terminal-auth-codes.ts';
+import { verifyAuthCode } from '../../../../registry/terminal-auth-codes.ts';
 import { sameImei } from '../terminal-identity.ts';
 import { attemptBlocked, attemptRefused } from './attempts.ts';
 
@@ -27,7 +27,7 @@ export const handleAuthenticate: MessageHandler = async (ctx, header, body) => {
     return ctx.respond(header, ResponseResult.Fail);
   }
   if (imei && !vehicle.terminalImei) {
-    await ctx.directory.bindImei(vehicle.id, imei);
+    await ctx.terminals.bindImei(vehicle.id, imei);
     ctx.log.info({ phone, plate: vehicle.plate, imei }, 'JT808 terminal IMEI bound to its vehicle at first 2019 authentication');
   }
   ctx.session.vehicle = vehicle;

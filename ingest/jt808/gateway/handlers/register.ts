@@ -1,7 +1,7 @@
 import { decodeRegister, encodeRegisterReply, MsgId, normalizePhone, RegisterResult } from '../../codec/index.ts';
 import type { MessageHandler } from '../handler-context.ts';
-import { normalizePlate } from '../../../../platform/registries/registry-directory.ts';
-import { hashAuthCode, newAuthCode } from '../../../../platform/registries/terminal-auth-codes.ts';
+import { normalizePlate } from '../../../../registry/registry-directory.ts';
+import { hashAuthCode, newAuthCode } from '../../../../registry/terminal-auth-codes.ts';
 import { sameDevice } from '../terminal-identity.ts';
 import { attemptBlocked, attemptRefused } from './attempts.ts';
 
@@ -23,7 +23,7 @@ export const handleRegister: MessageHandler = async (ctx, header, body) => {
   const device = { terminalId: reg.terminalId, makerId: reg.makerId, model: reg.model };
   let vehicle = await ctx.directory.vehicleByPhone(phone);
   if (!vehicle) {
-    await ctx.directory.recordUnboundTerminal({ phone, plate: reg.plate, ...device });
+    await ctx.terminals.recordUnboundTerminal({ phone, plate: reg.plate, ...device });
     ctx.log.warn({ phone, plate: reg.plate, terminalId: reg.terminalId }, 'JT808 registration from an unknown terminal');
     attemptRefused(ctx, phone, null, '0x0100', 'unknown_terminal');
     return reply(RegisterResult.TerminalUnknown);
@@ -44,7 +44,7 @@ export const handleRegister: MessageHandler = async (ctx, header, body) => {
   const authCode = newAuthCode();
   const codeHash = hashAuthCode(authCode);
   if (!vehicle.terminal) {
-    if (await ctx.directory.bindTerminal(vehicle.id, device, codeHash)) {
+    if (await ctx.terminals.bindTerminal(vehicle.id, device, codeHash)) {
       ctx.log.info({ phone, plate: vehicle.plate, edition: reg.edition, ...device, remote: ctx.session.remote }, 'JT808 terminal bound to its vehicle at first registration');
       return reply(RegisterResult.Ok, authCode);
     }
@@ -52,7 +52,7 @@ export const handleRegister: MessageHandler = async (ctx, header, body) => {
     vehicle = (await ctx.directory.vehicleByPhone(phone)) ?? vehicle;
   }
   const bound = vehicle.terminal;
-  if (bound && sameDevice(bound, device) && (await ctx.directory.renewAuthCode(vehicle.id, bound.terminalId, codeHash))) {
+  if (bound && sameDevice(bound, device) && (await ctx.terminals.renewAuthCode(vehicle.id, bound.terminalId, codeHash))) {
     ctx.log.info({ phone, plate: vehicle.plate, edition: reg.edition, terminalId: reg.terminalId, remote: ctx.session.remote }, 'JT808 bound terminal registered again: new auth code issued');
     return reply(RegisterResult.Ok, authCode);
   }

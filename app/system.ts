@@ -1,0 +1,63 @@
+import type { Logger } from 'pino';
+import type { Config } from '../platform/config.ts';
+import type { Part } from './part.ts';
+import { GatewayHandle } from './gateway-handle.ts';
+import { startStorage } from './start-storage.ts';
+import { startTelemetry } from './start-telemetry.ts';
+import { startAlerts } from './start-alerts.ts';
+import { startHttp } from './start-http.ts';
+import { startJobs } from './start-jobs.ts';
+import { startIngest } from './start-ingest.ts';
+import { startDemo } from './start-demo.ts';
+
+export interface RunningSystem {
+  config: Config;
+  urls: { http: string; wall: string; docs: string; mqtt: string; jt808: string; influx: string };
+  ports: { http: number; mqtt: number; jt808: number };
+  admin: { created: boolean; generatedPassword?: string };
+  alarmsSettled(): Promise<void>;
+  flushTelemetry(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts every part in dependency order and returns one handle that stops them in reverse:
+ * simulator → ingest → jobs → HTTP/live → pending alarms → telemetry flush → database → local InfluxDB.
+ */
+export async function startSystem(config: Config, log: Logger): Promise<RunningSystem> {
+  const parts: Part[] = [];
+  const started = <P extends Part>(part: P): P => (parts.push(part), part);
+  let shuttingDown = false;
+  const stop = async () => {
+    shuttingDown = true;
+    for (const part of parts.reverse()) await part.stop();
+    parts.length = 0;
+  };
+  try {
+    const storage = started(await startStorage(config, log));
+    const telemetry = started(await startTelemetry(config, log, storage));
+    const alerts = started(await startAlerts(log, storage, telemetry));
+    const gateways = new GatewayHandle();
+    const health = async () => ({ ...(await storage.health()), ...(await gateways.health()), ...(await telemetry.health()) });
+    const http = started(await startHttp(config, log, storage, telemetry, alerts, { gateways, health }));
+    started(await startJobs(config, log, storage, telemetry, alerts, http));
+    const ingest = started(await startIngest(config, log, storage, telemetry, alerts, http, () => shuttingDown));
+    gateways.attach(ingest);
+    if (config.demo) started(await startDemo(log, ingest));
+
+    const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
+    const base = `http://${host}:${http.port}`;
+    return {
+      config,
+      urls: { http: base, wall: `${base}/wall/`, docs: `${base}/docs`, mqtt: `mqtt://${host}:${ingest.mqtt.port}`, jt808: `tcp://${host}:${ingest.jt808.port}`, influx: storage.influxUrl },
+      ports: { http: http.port, mqtt: ingest.mqtt.port, jt808: ingest.jt808.port },
+      admin: storage.admin,
+      alarmsSettled: () => alerts.engine.settled(),
+      flushTelemetry: async () => void (await telemetry.writer.flush()),
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
