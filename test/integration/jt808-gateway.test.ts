@@ -138,7 +138,8 @@ describe.each([
     });
 
     it('refuses and does not store anything but registration and authentication before authentication', async () => {
-      const { gateway, positions } = await startGateway();
+      const logLines: string[] = [];
+      const { gateway, positions } = await startGateway({ logLines });
       gateways.push(gateway);
       const t = new SimulatedTerminal('13800000001', '苏A·G0001');
       terminals.push(t);
@@ -146,6 +147,8 @@ describe.each([
       expect(await t.report({ lat: 32, lon: 118, speedKmh: 1, direction: 0 })).toBe(1);
       expect(await t.heartbeat()).toBe(1);
       expect(positions).toEqual([]);
+      const refused = logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'JT808 message before authentication refused');
+      expect(refused.map((l) => l.msgId)).toEqual(['0x0200', '0x0002']);
       expect(await t.register()).toBe(0);
       expect(await t.authenticate()).toBe(0);
       expect(await t.report({ lat: 32, lon: 118, speedKmh: 1, direction: 0 })).toBe(0);

@@ -157,7 +157,7 @@ export class TerminalConnection {
     const msg = hex(header.msgId);
     if (this.session.authenticated && normalizePhone(header.phone) !== this.session.phone) {
       this.opts.metrics.jt808Frames.inc({ msg, result: 'phone_mismatch' });
-      this.log.warn({ msg, phone: header.phone }, 'JT808 frame for another terminal on an authenticated connection refused');
+      this.log.warn({ msgId: msg, phone: header.phone }, 'JT808 frame for another terminal on an authenticated connection refused');
       return this.respond(header, ResponseResult.Fail);
     }
     const entry = handlers.get(header.msgId);
@@ -196,14 +196,14 @@ export class TerminalConnection {
   private handlerFailed(header: Jt808Header, body: Buffer, msg: string, err: unknown) {
     const code = isJt808DecodeError(err) ? err.code : 'internal';
     this.opts.metrics.jt808Frames.inc({ msg, result: code });
-    this.log.warn({ msg, reason: code, err: (err as Error).message, head: body.subarray(0, 32).toString('hex') }, 'JT808 message could not be handled');
+    this.log.warn({ msgId: msg, reason: code, err: (err as Error).message, head: body.subarray(0, 32).toString('hex') }, 'JT808 message could not be handled');
     this.respond(header, code === 'internal' ? ResponseResult.Fail : ResponseResult.BadMessage);
   }
 
   private refuseUnauthenticated(header: Jt808Header) {
     const msg = hex(header.msgId);
     this.opts.metrics.jt808Frames.inc({ msg, result: 'unauthenticated' });
-    this.log.warn({ msg, phone: header.phone }, 'JT808 message before authentication refused');
+    this.log.warn({ msgId: msg, phone: header.phone }, 'JT808 message before authentication refused');
     this.respond(header, ResponseResult.Fail);
   }
 
@@ -217,7 +217,7 @@ export class TerminalConnection {
     for (const set of this.assembler.expire()) {
       if (set.discarded) {
         this.opts.metrics.jt808Frames.inc({ msg: hex(set.msgId), result: 'subpackage_incomplete' });
-        this.log.warn({ msg: hex(set.msgId), total: set.total, missing: set.missing.length }, 'JT808 incomplete sub-package set discarded');
+        this.log.warn({ msgId: hex(set.msgId), total: set.total, missing: set.missing.length }, 'JT808 incomplete sub-package set discarded');
         continue;
       }
       const edition = set.header.is2019 ? '2019' : this.session.edition;

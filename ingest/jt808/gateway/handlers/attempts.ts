@@ -13,7 +13,7 @@ export function attemptBlocked(ctx: HandlerContext, phone: string, msg: '0x0100'
   const by = ctx.attempts.byPhone.blocked(phone) ? 'phone' : ctx.attempts.byAddress.blocked(address) ? 'address' : null;
   if (!by) return false;
   ctx.metrics.jt808AttemptsRefused.inc({ msg, reason: 'rate_limited' });
-  if (ctx.session.blockedAttempts++ === 0) ctx.log.warn({ msg, phone, address, by }, 'JT808 attempt refused: too many refused attempts for this terminal phone or address');
+  if (ctx.session.blockedAttempts++ === 0) ctx.log.warn({ msgId: msg, phone, address, by }, 'JT808 attempt refused: too many refused attempts for this terminal phone or address');
   return true;
 }
 
