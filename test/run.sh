@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: install what is missing (npm packages; Debian influxdb, postgresql, chromium, ffmpeg, mosquitto-clients,
-# faketime), start a throwaway PostgreSQL so storage tests run against both PGlite and PostgreSQL, type-check, run
+# faketime; the frontend build), start a throwaway PostgreSQL so storage tests run against both PGlite and PostgreSQL, type-check, run
 # every test. Then the unit and storage suites run again on a clock set years ahead (see "Time as an input" in the
 # README), so a test that only passes on the day it was written fails today, not on that later day.
 set -euo pipefail
@@ -23,8 +23,11 @@ as_pg "$PGBIN/initdb" -D "$PGROOT/data" -A trust -U postgres -E UTF8 --locale=C.
 start_pg
 export TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/postgres"
 
-echo "[test] type-checking"
+bash platform/setup/ensure-frontend.sh
+
+echo "[test] type-checking (server, then the frontend with vue-tsc)"
 npx tsc --noEmit -p .
+npx vue-tsc --noEmit -p web/frontend
 # One plain closing line per pass that any CI reader understands.
 summary() {
   node -e '

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -72,11 +73,17 @@ export interface AppDeps {
   clock?: () => Date;
 }
 
-const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+/** The built pages (web/frontend → web/dist, platform/setup/ensure-frontend.sh). */
+export const pagesDir = fileURLToPath(new URL('./dist/', import.meta.url));
 const packageDir = (name: string) => path.dirname(fileURLToPath(import.meta.resolve(`${name}/package.json`)));
-const leafletDir = path.join(packageDir('leaflet'), 'dist');
-// CJK web font from npm, split by unicode-range: the wall renders Chinese on machines without Chinese fonts, offline.
+// CJK web font from npm, split by unicode-range, for /docs: Swagger UI's title and summaries are Chinese.
 const fontDir = packageDir('@fontsource/noto-sans-sc');
+const docsTheme = [
+  '@import url("/vendor/fonts/noto-sans-sc/400.css");',
+  '@import url("/vendor/fonts/noto-sans-sc/700.css");',
+  '.swagger-ui, .swagger-ui .info .title, .swagger-ui .opblock-summary-description, .swagger-ui .opblock-tag, .swagger-ui .model-title,',
+  '.swagger-ui table, .swagger-ui .markdown p, .swagger-ui input, .swagger-ui select, .swagger-ui button { font-family: "Noto Sans SC", sans-serif; }',
+].join('\n');
 
 /** The HTTP application: API, OpenAPI docs at /docs, the monitoring wall at /wall/. Tested through inject(). */
 export async function build(deps: AppDeps): Promise<FastifyInstance> {
@@ -92,7 +99,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', theme: { title: '接口文档 · 危险化学品安全监测预警平台', css: [{ filename: 'cjk-font.css', content: docsTheme }] } });
   await app.register(rateLimit, { global: false });
   await app.register(errorHandler);
   await app.register(authentication, { accounts: deps.accounts });
@@ -143,8 +150,21 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     vehicleOnline: deps.vehicleOnline,
   });
 
-  await app.register(fastifyStatic, { root: publicDir, prefix: '/', index: ['index.html'] });
-  await app.register(fastifyStatic, { root: leafletDir, prefix: '/vendor/leaflet/', decorateReply: false });
+  if (existsSync(pagesDir)) {
+    await app.register(fastifyStatic, {
+      root: pagesDir,
+      prefix: '/',
+      index: ['index.html'],
+      // Built assets carry a content hash in their names; the HTML pages do not and are revalidated.
+      setHeaders: (reply, file) => reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  } else {
+    deps.log.warn({ pagesDir }, '前端页面尚未构建：运行 npm start 或 bash platform/setup/ensure-frontend.sh');
+    const unbuilt = (_req: unknown, reply: FastifyReply) =>
+      reply.code(503).type('text/plain; charset=utf-8').send('前端页面尚未构建：请运行 npm start（或 bash platform/setup/ensure-frontend.sh）后刷新。');
+    app.get('/wall/', { schema: { hide: true } }, unbuilt);
+    app.get('/admin/', { schema: { hide: true } }, unbuilt);
+  }
   await app.register(fastifyStatic, { root: fontDir, prefix: '/vendor/fonts/noto-sans-sc/', decorateReply: false, maxAge: '30d', immutable: true });
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/wall/'));
   return app;

@@ -5,6 +5,15 @@ import type { Database } from '../../platform/db/database.ts';
 import { passwordProblem } from '../../platform/auth/password-policy.ts';
 import { Conditions, logPage, pagingQuery } from './log-query.ts';
 
+const sessionUser = z.object({ username: z.string(), displayName: z.string().nullable(), role: z.string(), mustChangePassword: z.boolean() });
+const loginAnswer = z.object({ token: z.string(), user: sessionUser });
+const problem = z.object({ error: z.string(), message: z.string() });
+const currentUser = sessionUser.extend({
+  regionCode: z.string().nullable(),
+  enterpriseId: z.number().nullable(),
+  organization: z.object({ id: z.number(), name: z.string(), kind: z.string() }).nullable(),
+});
+
 export const authRoutes: FastifyPluginAsyncZod<{ accounts: Accounts; db: Database }> = async (app, { accounts, db }) => {
   app.post(
     '/api/auth/login',
@@ -14,6 +23,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ accounts: Accounts; db: Databas
         tags: ['auth'],
         summary: '登录，取得访问令牌',
         body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) }),
+        response: { 200: loginAnswer, 401: problem },
       },
     },
     async (req, reply) => {
@@ -57,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ accounts: Accounts; db: Databas
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { preHandler: app.requireUser, schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => {
+  app.get('/api/auth/me', { preHandler: app.requireUser, schema: { tags: ['auth'], summary: '当前用户', response: { 200: currentUser } } }, async (req) => {
     const u = req.user!;
     const [organization] = u.organizationId
       ? await db.query<{ id: number; name: string; kind: string }>('select id, name, kind from organizations where id = $1', [u.organizationId])

@@ -1,0 +1,8 @@
+import { createApp } from 'vue';
+import ElementPlus from 'element-plus';
+import zhCn from 'element-plus/es/locale/lang/zh-cn';
+import 'element-plus/dist/index.css';
+import '../shared/fonts';
+import AdminApp from './AdminApp.vue';
+
+createApp(AdminApp).use(ElementPlus, { locale: zhCn }).mount('#app');
