@@ -4,6 +4,11 @@ import { terminalAlarmTypes } from './rules/terminal-alarm-rule.ts';
 
 export { sensorKindLabels as sensorKindLabel } from '../registry/modules/tanks.ts';
 
+export { severityLabel } from './notifications/notification-text.ts';
+
+/** Severity order, critical first: critical > major > minor > warning. */
+export const severityRank: Record<Severity, number> = { critical: 4, major: 3, minor: 2, warning: 1 };
+
 export const thresholdLevelLabel: Record<ThresholdLevel, string> = {
   high_high: '高高报',
   high: '高报',

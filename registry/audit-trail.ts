@@ -7,6 +7,18 @@ export interface Actor {
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'move' | 'rotate_secret' | 'reset_password' | 'release_terminal';
 
+/** Every action the operation log can hold, in Chinese; a new AuditAction does not compile without its label. */
+export const auditActionLabels: Record<AuditAction, string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+  import: '导入',
+  move: '属地调整',
+  rotate_secret: '重置网关密钥',
+  reset_password: '重置密码',
+  release_terminal: '解除终端绑定',
+};
+
 /** One row per registry write, with the record before and after, written in the caller's transaction. */
 export async function recordAudit(
   tx: Queryable,

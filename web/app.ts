@@ -43,6 +43,7 @@ import { alarmHistoryRoutes } from './routes/alarm-history-routes.ts';
 import { alarmNotificationRoutes } from './routes/alarm-notification-routes.ts';
 import { alarmSlaRoutes } from './routes/alarm-sla-routes.ts';
 import { alarmAttachmentRoutes } from './routes/alarm-attachment-routes.ts';
+import { vocabularyRoutes } from './routes/vocabulary-routes.ts';
 import type { SlaDefaults } from '../alerts/sla/sla-monitor.ts';
 import { WebhookTargetPolicy } from '../alerts/notifications/webhook-target.ts';
 
@@ -104,6 +105,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorHandler);
   await app.register(authentication, { accounts: deps.accounts });
 
+  await app.register(vocabularyRoutes);
   await app.register(healthRoutes, { health: deps.health, registry: deps.metricsRegistry });
   await app.register(authRoutes, { accounts: deps.accounts, db: deps.db });
   const jt808 = deps.jt808;

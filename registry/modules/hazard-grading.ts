@@ -40,6 +40,9 @@ export function alpha(people: number): number {
   return 0.5;
 }
 
+/** GB 18218 levels, 一级 the most dangerous. */
+export const hazardLevelLabels: Record<1 | 2 | 3 | 4, string> = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' };
+
 export function levelOf(r: number): 1 | 2 | 3 | 4 {
   if (r >= 100) return 1;
   if (r >= 50) return 2;

@@ -13,21 +13,22 @@ import type { TelemetryReader } from '../../monitor/telemetry-store/telemetry-re
 /** The HTTP app on a given database, for inject() tests; InfluxDB-backed reads are not available. */
 export async function buildTestApp(
   db: Database,
-  opts: { health?: Parameters<typeof build>[0]['health']; dataDir?: string; webhookAllowHosts?: string[]; clock?: () => Date } = {},
+  opts: { health?: Parameters<typeof build>[0]['health']; dataDir?: string; webhookAllowHosts?: string[]; clock?: () => Date } & Partial<Pick<Parameters<typeof build>[0], 'reader' | 'sensorLive' | 'vehicleLive' | 'vehicleOnline' | 'rules'>> = {},
 ): Promise<{ app: FastifyInstance; accounts: Accounts; alarms: AlarmStore }> {
   const log = pino({ level: 'silent' });
   const accounts = new Accounts(db, { sessionTtlHours: 1, passwordMaxAgeDays: 90 });
-  const alarms = new AlarmStore(db);
+  const alarms = new AlarmStore(db, opts.clock);
   const app = await build({
     db,
     accounts,
     directory: new RegistryDirectory(db),
     alarms,
     publishAlarmChange: () => undefined,
-    sensorLive: new SensorLiveState(),
-    vehicleLive: new VehicleLiveState(),
-    vehicleOnline: () => false,
-    reader: {} as TelemetryReader,
+    sensorLive: opts.sensorLive ?? new SensorLiveState(),
+    vehicleLive: opts.vehicleLive ?? new VehicleLiveState(),
+    vehicleOnline: opts.vehicleOnline ?? (() => false),
+    reader: opts.reader ?? ({} as TelemetryReader),
+    rules: opts.rules,
     metricsRegistry: createMetrics().registry,
     log,
     health: opts.health ?? (async () => ({ db: { ok: true } })),

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase } from '../../../platform/db/open-database.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { buildTestApp, loginAll } from '../../support/test-app.ts';
+import { vocabularies } from '../../../web/routes/vocabulary-routes.ts';
+// @ts-expect-error: the wall is plain browser JavaScript without type declarations
+import { SENSOR_KIND, LEVEL, SEVERITY, SEVERITY_RANK, HANDLING_STATE, EVENT_ACTION, REVIEW_RESULT } from '../../../web/public/wall/labels.js';
+// @ts-expect-error: the admin console is plain browser JavaScript without type declarations
+import { ROLES, AUDIT_ACTIONS, EXPIRY_KINDS } from '../../../web/public/admin/labels.js';
+
+const asMap = (list: Array<{ code: string; label: string }>) => Object.fromEntries(list.map((e) => [e.code, e.label]));
+
+describe('GET /api/vocabularies', () => {
+  let db: Database;
+  let app: FastifyInstance;
+  let token: string;
+  beforeAll(async () => {
+    db = await openDatabase({});
+    const built = await buildTestApp(db);
+    app = built.app;
+    await built.accounts.createUser({ username: 'op', displayName: '值班员', password: 'op-passw0rd', role: 'operator', regionCode: '211321' });
+    ({ op: token } = await loginAll(app, { op: 'op-passw0rd' }));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('needs a login and answers every list as code → label', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/vocabularies' })).statusCode).toBe(401);
+    const res = await app.inject({ method: 'GET', url: '/api/vocabularies', headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toEqual(vocabularies());
+    for (const list of Object.values(body) as Array<Array<{ code: string; label: string }>>) {
+      expect(list.length).toBeGreaterThan(0);
+      for (const e of list) expect(e.label).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('holds the labels the browser copies had, and what they missed', () => {
+    const v = vocabularies();
+    expect(asMap(v.sensorKinds)).toEqual(SENSOR_KIND);
+    expect(asMap(v.thresholdLevels)).toEqual(LEVEL);
+    expect(asMap(v.severities)).toEqual(SEVERITY);
+    expect(Object.fromEntries(v.severities.map((s) => [s.code, s.rank]))).toEqual(SEVERITY_RANK);
+    expect(v.severities.map((s) => s.code)).toEqual(['critical', 'major', 'minor', 'warning']);
+    expect(asMap(v.alarmDisplayStates)).toEqual(HANDLING_STATE);
+    expect(asMap(v.alarmEventActions)).toMatchObject(EVENT_ACTION);
+    expect(asMap(v.reviewResults)).toEqual(REVIEW_RESULT);
+    expect(asMap(v.roles)).toEqual(Object.fromEntries(ROLES.map((r: { value: string; label: string }) => [r.value, r.label])));
+    expect(asMap(v.auditActions)).toMatchObject(Object.fromEntries(AUDIT_ACTIONS.map((r: { value: string; label: string }) => [r.value, r.label])));
+    expect(asMap(v.auditActions)).toMatchObject({ rotate_secret: '重置网关密钥', reset_password: '重置密码' });
+    expect(asMap(v.expiryKinds)).toEqual(EXPIRY_KINDS);
+    expect(asMap(v.hazardLevels)).toEqual({ 1: '一级', 2: '二级', 3: '三级', 4: '四级' });
+    expect(v.vehicleStates.map((s) => s.code)).toEqual(['moving', 'stopped', 'offline', 'alarm']);
+  });
+
+  it('lists every audit action the server writes', () => {
+    const codes = new Set(vocabularies().auditActions.map((a) => a.code));
+    const sources = ['registry/registry-repository.ts', 'registry/terminal-binding.ts', 'web/routes/enterprise-routes.ts', 'web/routes/user-routes.ts'];
+    for (const file of sources) {
+      for (const [, action] of readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8').matchAll(/action: '([a-z_]+)'/g)) expect(codes, `${file}: ${action}`).toContain(action);
+    }
+  });
+
+  it('lists every organisation kind the database allows', async () => {
+    const [{ def }] = await db.query<{ def: string }>(`select pg_get_constraintdef(oid) as def from pg_constraint where conname like 'organizations_kind%'`);
+    const allowed = [...def.matchAll(/'([a-z]+)'/g)].map((m) => m[1]).sort();
+    expect(vocabularies().organizationKinds.map((k) => k.code).sort()).toEqual(allowed);
+  });
+});
