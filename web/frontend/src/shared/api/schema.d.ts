@@ -5549,6 +5549,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/vocabularies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代码表：各类代码与中文名称（传感器类型、报警类型、严重程度、处置状态、操作类型、角色等） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alarmDisplayStates: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            alarmEventActions: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            alarmHistoryStates: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            alarmTypes: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            auditActions: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            emergencyResourceKinds: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            expiryKinds: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            hazardLevels: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            organizationKinds: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            reviewResults: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            roles: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            ruleKinds: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            sensorKinds: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            sensorStates: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            severities: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            thresholdLevels: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            vehicleStates: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/waybills": {
         parameters: {
             query?: never;
