@@ -4,6 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestSystem } from '../support/test-system.ts';
 import { API_TYPES_FILE, apiTypesSource } from '../support/api-types.ts';
 import { artefactPath } from '../support/artefacts.ts';
+import { fontFamilyOf, loadedFontFamilies } from '../support/browser.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 
@@ -49,7 +50,7 @@ describe('frontend pages', () => {
       await tab.getByTestId('login-submit').click();
       await tab.getByTestId(page).waitFor();
       await tab.waitForLoadState('networkidle');
-      expect(await tab.evaluate(async () => (await document.fonts.ready, [...document.fonts].some((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded')))).toBe(true);
+      expect(await loadedFontFamilies(tab)).toContain('Noto Sans SC');
       await tab.screenshot({ path: artefactPath(`frontend-${page}.png`) });
       expect(elsewhere).toEqual([]);
       expect(failed).toEqual([]);
@@ -71,9 +72,8 @@ describe('frontend pages', () => {
     await tab.goto(`${sys.urls.http}/docs`);
     await tab.locator('.swagger-ui .info .title').filter({ hasText: '危险化学品' }).waitFor();
     await tab.waitForLoadState('networkidle');
-    const title = tab.locator('.swagger-ui .info .title');
-    expect(await title.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Noto Sans SC');
-    expect(await tab.evaluate(async () => (await document.fonts.ready, [...document.fonts].some((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded')))).toBe(true);
+    expect(await fontFamilyOf(tab, '.swagger-ui .info .title')).toContain('Noto Sans SC');
+    expect(await loadedFontFamilies(tab)).toContain('Noto Sans SC');
     expect(elsewhere).toEqual([]);
     await context.close();
   });

@@ -16,6 +16,7 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/', import.meta.url)),
     emptyOutDir: true,
     reportCompressedSize: true,
+    manifest: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: { input: Object.fromEntries(PAGES.map((page) => [page, `${src}${page}/index.html`])) },
   },
