@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash platform/setup/ensure-packages.sh influxd:influxdb mosquitto_pub:mosquitto-clients
+bash platform/setup/ensure-frontend.sh
 for f in test/bench/*.bench.ts; do
   name=$(basename "$f" .bench.ts)
   if [ $# -gt 0 ] && [ "$1" != "$name" ]; then continue; fi

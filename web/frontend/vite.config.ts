@@ -6,7 +6,7 @@ import vue from '@vitejs/plugin-vue';
 export const PAGES = ['wall', 'admin'] as const;
 
 const src = fileURLToPath(new URL('./src/', import.meta.url));
-const backend = process.env.HAZWATCH_DEV_BACKEND ?? 'http://127.0.0.1:8080';
+const backend = process.env.HAZWATCH_DEV_BACKEND ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: src,
