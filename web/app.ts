@@ -43,6 +43,7 @@ import { alarmNotificationRoutes } from './routes/alarm-notification-routes.ts';
 import { alarmSlaRoutes } from './routes/alarm-sla-routes.ts';
 import { alarmAttachmentRoutes } from './routes/alarm-attachment-routes.ts';
 import { vocabularyRoutes } from './routes/vocabulary-routes.ts';
+import { wallRoutes } from './routes/wall-routes.ts';
 import type { SlaDefaults } from '../alerts/sla/sla-monitor.ts';
 import { WebhookTargetPolicy } from '../alerts/notifications/webhook-target.ts';
 
@@ -144,6 +145,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     reader: deps.reader,
     vehicleOnline: deps.vehicleOnline,
   });
+  await app.register(wallRoutes, { db: deps.db, sensorLive: deps.sensorLive, vehicleOnline: deps.vehicleOnline, clock: deps.clock ?? (() => new Date()) });
 
   await app.register(fastifyStatic, { root: publicDir, prefix: '/', index: ['index.html'] });
   await app.register(fastifyStatic, { root: leafletDir, prefix: '/vendor/leaflet/', decorateReply: false });
