@@ -20,3 +20,33 @@ export function regionName(code: string): string | null {
 }
 
 export const isKnownRegion = (code: string) => names.has(code);
+
+export type RegionLevel = 'country' | 'province' | 'city' | 'county';
+
+/** GB/T 2260 level of a six-digit code; 000000 stands for the whole country. */
+export function regionLevel(code: string): RegionLevel {
+  if (code === '000000') return 'country';
+  if (code.endsWith('0000')) return 'province';
+  if (code.endsWith('00')) return 'city';
+  return 'county';
+}
+
+const childrenOf = new Map<string, string[]>();
+const addChild = (parent: string, child: string) => {
+  const list = childrenOf.get(parent) ?? [];
+  list.push(child);
+  childrenOf.set(parent, list);
+};
+for (const p of provinces) addChild('000000', `${p.code}0000`);
+for (const c of cities) addChild(`${c.code.slice(0, 2)}0000`, `${c.code}00`);
+for (const a of areas) addChild(`${a.code.slice(0, 4)}00`, a.code);
+
+/** The GB/T 2260 regions directly below `code` (provinces below 000000), in code order. */
+export function regionChildren(code: string): string[] {
+  return [...(childrenOf.get(code) ?? [])].sort();
+}
+
+/** The short name of one region (朝阳县), not the path; 全国 for 000000. */
+export function regionShortName(code: string): string | null {
+  return code === '000000' ? '全国' : (names.get(code) ?? null);
+}

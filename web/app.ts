@@ -44,6 +44,7 @@ import { alarmNotificationRoutes } from './routes/alarm-notification-routes.ts';
 import { alarmSlaRoutes } from './routes/alarm-sla-routes.ts';
 import { alarmAttachmentRoutes } from './routes/alarm-attachment-routes.ts';
 import { vocabularyRoutes } from './routes/vocabulary-routes.ts';
+import { wallRoutes } from './routes/wall-routes.ts';
 import type { SlaDefaults } from '../alerts/sla/sla-monitor.ts';
 import { WebhookTargetPolicy } from '../alerts/notifications/webhook-target.ts';
 
@@ -151,6 +152,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     reader: deps.reader,
     vehicleOnline: deps.vehicleOnline,
   });
+  await app.register(wallRoutes, { db: deps.db, sensorLive: deps.sensorLive, vehicleOnline: deps.vehicleOnline, clock: deps.clock ?? (() => new Date()) });
 
   if (existsSync(pagesDir)) {
     await app.register(fastifyStatic, {

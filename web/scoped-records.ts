@@ -12,6 +12,9 @@ const rowOwners = {
   subscriptions: { table: 'notification_subscriptions', enterprise: 'enterprise_id', region: 'region_code' },
   emergencyResources: { table: 'emergency_resources', enterprise: 'enterprise_id', region: 'region_code' },
   users: { table: 'users', enterprise: 'enterprise_id', region: 'region_code' },
+  hazardSources: { table: 'hazard_sources', enterprise: 'enterprise_id' },
+  waybills: { table: 'waybills', enterprise: 'enterprise_id' },
+  geofences: { table: 'geofences', enterprise: 'enterprise_id', region: 'region_code' },
 } as const satisfies Record<string, { table: string; enterprise: string; region?: string }>;
 
 export type RowOwnedKind = keyof typeof rowOwners;
