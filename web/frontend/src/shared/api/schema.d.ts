@@ -4293,6 +4293,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/monitor/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 大屏总览指标（在线率、未处理报警、今日报警及逐时趋势、企业、重大危险源分级、在途车辆）
+         * @description 实时更新：大屏在收到 Socket.IO /live 的 alarm 事件（任一 action）或 status 事件后，节流至多每 5 秒重新请求一次；另每 60 秒定时刷新一次（传感器超时判定与整点趋势不产生事件）。今日指北京时间自然日。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            day: string;
+                            enterprises: number;
+                            hazardSources: {
+                                byLevel: {
+                                    count: number;
+                                    level: number;
+                                }[];
+                                total: number;
+                            };
+                            openAlarms: {
+                                critical: number;
+                                major: number;
+                                minor: number;
+                                total: number;
+                                warning: number;
+                            };
+                            safetyCommitmentRate: number | null;
+                            sensors: {
+                                online: number;
+                                rate: number | null;
+                                total: number;
+                            };
+                            todayAlarms: {
+                                hourly: {
+                                    count: number;
+                                    hour: number;
+                                }[];
+                                total: number;
+                            };
+                            vehicles: {
+                                online: number;
+                                rate: number | null;
+                                total: number;
+                            };
+                            vehiclesOnTrip: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/monitor/sensors/{id}/trend": {
         parameters: {
             query?: never;
@@ -4496,6 +4587,122 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{code}/outline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区域轮廓（WGS-84 GeoJSON；无可用行政区划边界数据包，按区域内企业、储罐、摄像头、应急资源位置生成外包多边形） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bbox: (number)[] | null;
+                            code: string;
+                            geometry: {
+                                coordinates: (number)[][][];
+                                /** @enum {string} */
+                                type: "Polygon";
+                            } | null;
+                            name: string | null;
+                            pointCount: number;
+                            /** @enum {string} */
+                            source: "points_hull" | "points_bbox" | "none";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 区域下钻树（本账号管辖范围的根节点及其下省、市、县、园区）
+         * @description 扁平列表，父节点在前；code 可作为其他接口的 region 参数。dataOnly=true 只保留有企业的区域。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    dataOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nodes: {
+                                code: string;
+                                enterprises: number;
+                                hasData: boolean;
+                                /** @enum {string} */
+                                level: "country" | "province" | "city" | "county" | "park" | "enterprise";
+                                name: string;
+                                parentCode: string | null;
+                                tanks: number;
+                                vehicles: number;
+                            }[];
+                            root: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
