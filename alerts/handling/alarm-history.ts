@@ -2,6 +2,22 @@ import type { Database } from '../../platform/db/database.ts';
 import { regionPrefix, scopeCondition, type Scope } from '../../platform/auth/scope.ts';
 import type { Severity } from '../alarm-decision.ts';
 import { toAlarm, type Alarm, type AlarmRow } from '../alarm-store.ts';
+import { alarmTypeLabel, severityLabel, severityRank } from '../alarm-labels.ts';
+import { regionName } from '../../registry/region-names.ts';
+import { shanghaiDate } from '../../platform/time/shanghai-calendar.ts';
+
+const MAX_FILLED_DAYS = 400;
+
+/** Every Shanghai day of a bounded period, zero where nothing happened, so a chart has no gaps. */
+function fillDays(rows: Array<{ day: string; count: number }>, from: Date | undefined, to: Date | undefined): Array<{ day: string; count: number }> {
+  if (!from || !to || to <= from) return rows;
+  const last = shanghaiDate(to.getTime() - 1);
+  const days: string[] = [];
+  for (let d = shanghaiDate(from); d <= last && days.length < MAX_FILLED_DAYS; d = shanghaiDate(Date.parse(`${d}T00:00:00+08:00`), 1)) days.push(d);
+  if (days.length >= MAX_FILLED_DAYS) return rows;
+  const counts = new Map(rows.map((r) => [r.day, r.count]));
+  return days.map((day) => ({ day, count: counts.get(day) ?? 0 }));
+}
 
 export const handlingStates = ['active', 'cleared', 'unacknowledged', 'acknowledged', 'disposed', 'closed', 'unclosed', 'reviewed', 'breached'] as const;
 export type HandlingState = (typeof handlingStates)[number];
@@ -14,6 +30,8 @@ export interface HistoryFilter {
   from?: Date;
   to?: Date;
   state?: HandlingState;
+  sourceKind?: 'sensor' | 'vehicle';
+  sourceId?: number;
 }
 
 const stateCondition: Record<HandlingState, string> = {
@@ -41,14 +59,18 @@ export function historyCondition(scope: Scope, f: HistoryFilter, params: unknown
   if (f.enterpriseId) add((n) => `enterprise_id = ${n}`, f.enterpriseId);
   if (f.from) add((n) => `first_at >= ${n}`, f.from);
   if (f.to) add((n) => `first_at < ${n}`, f.to);
+  if (f.sourceKind) add((n) => `source_kind = ${n}`, f.sourceKind);
+  if (f.sourceId) add((n) => `source_id = ${n}`, f.sourceId);
   if (f.state) where.push(stateCondition[f.state]);
   return where.join(' and ');
 }
 
 export interface AlarmStatistics {
   total: number;
-  byType: Array<{ type: string; count: number }>;
-  byRegion: Array<{ regionCode: string | null; count: number }>;
+  byType: Array<{ type: string; label: string; count: number }>;
+  bySeverity: Array<{ severity: Severity; label: string; count: number }>;
+  byRegion: Array<{ regionCode: string | null; name: string | null; count: number }>;
+  byEnterprise: Array<{ enterpriseId: number | null; name: string | null; count: number }>;
   byDay: Array<{ day: string; count: number }>;
   meanAckSeconds: number | null;
   meanCloseSeconds: number | null;
@@ -81,6 +103,11 @@ export class AlarmHistory {
          from alarms where ${cond}`,
     );
     const byType = await q<{ type: string; count: number }>(`select type, count(*)::int as count from alarms where ${cond} group by type order by count desc, type`);
+    const bySeverity = await q<{ severity: Severity; count: number }>(`select severity, count(*)::int as count from alarms where ${cond} group by severity`);
+    const byEnterprise = await q<{ enterprise_id: number | null; name: string | null; count: number }>(
+      `select x.enterprise_id, e.name, x.count from (select enterprise_id, count(*)::int as count from alarms where ${cond} group by enterprise_id) x
+         left join enterprises e on e.id = x.enterprise_id order by x.count desc, x.enterprise_id`,
+    );
     const byRegion = await q<{ region_code: string | null; count: number }>(
       `select region_code, count(*)::int as count from alarms where ${cond} group by region_code order by count desc, region_code`,
     );
@@ -93,9 +120,13 @@ export class AlarmHistory {
     );
     return {
       total: summary.total,
-      byType,
-      byRegion: byRegion.map((r) => ({ regionCode: r.region_code, count: r.count })),
-      byDay,
+      byType: byType.map((r) => ({ ...r, label: alarmTypeLabel[r.type] ?? r.type })),
+      bySeverity: (Object.keys(severityRank) as Severity[])
+        .sort((a, b) => severityRank[b] - severityRank[a])
+        .map((severity) => ({ severity, label: severityLabel[severity], count: bySeverity.find((r) => r.severity === severity)?.count ?? 0 })),
+      byRegion: byRegion.map((r) => ({ regionCode: r.region_code, name: r.region_code ? regionName(r.region_code) : null, count: r.count })),
+      byEnterprise: byEnterprise.map((r) => ({ enterpriseId: r.enterprise_id, name: r.name, count: r.count })),
+      byDay: fillDays(byDay, f.from, f.to),
       meanAckSeconds: summary.mean_ack,
       meanCloseSeconds: summary.mean_close,
       topSources: top.map((r) => ({ kind: r.source_kind, id: r.source_id, name: r.source_name, count: r.count })),

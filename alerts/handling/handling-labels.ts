@@ -49,3 +49,6 @@ export const alarmEventActionLabels = {
 } as const;
 
 export const reviewResultLabels = { passed: '通过', rejected: '退回' } as const;
+
+/** A notification in the outbox (`GET /api/alarm-notifications` items' `state`). */
+export const notificationStateLabels = { pending: '待发送', retrying: '重试中', sent: '已发送', failed: '发送失败' } as const;

@@ -90,14 +90,14 @@ export const alarmNotificationRoutes: FastifyPluginAsyncZod<{ db: Database; webh
     {
       schema: {
         tags: ['alarms'],
-        summary: '通知发送记录（待发、已发、放弃）',
-        querystring: z.object({ status: z.enum(['pending', 'sent', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        summary: '通知发送记录（待发、重试中、已发、失败放弃），每条带 state',
+        querystring: z.object({ status: z.enum(['pending', 'retrying', 'sent', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
       },
     },
     async (req) => {
       const params: unknown[] = [];
       const where = [records.where(req.user!.scope, 'alarms', params, 'a')];
-      if (req.query.status) where.push({ pending: 'o.sent_at is null and o.failed_at is null', sent: 'o.sent_at is not null', failed: 'o.failed_at is not null' }[req.query.status]);
+      if (req.query.status) where.push({ pending: 'o.sent_at is null and o.failed_at is null', retrying: 'o.sent_at is null and o.failed_at is null and o.attempts > 0', sent: 'o.sent_at is not null', failed: 'o.failed_at is not null' }[req.query.status]);
       params.push(req.query.limit);
       const rows = await db.query<{ id: number; alarm_id: number; event_id: number; channel: string; target: string; attempts: number; last_error: string | null; sent_at: Date | null; failed_at: Date | null; next_attempt_at: Date }>(
         `select o.id, o.alarm_id, o.event_id, o.channel, o.target, o.attempts, o.last_error, o.sent_at, o.failed_at, o.next_attempt_at
@@ -109,6 +109,7 @@ export const alarmNotificationRoutes: FastifyPluginAsyncZod<{ db: Database; webh
         items: rows.map((r) => ({
           id: r.id, alarmId: r.alarm_id, cursor: r.event_id, channel: r.channel, target: r.target, attempts: r.attempts, lastError: r.last_error,
           sentAt: iso(r.sent_at), failedAt: iso(r.failed_at), nextAttemptAt: iso(r.next_attempt_at),
+          state: r.sent_at ? 'sent' : r.failed_at ? 'failed' : r.attempts > 0 ? 'retrying' : 'pending',
         })),
       };
     },

@@ -10,7 +10,7 @@ import { resourceKindLabels } from '../../registry/modules/emergency-resources.t
 import { vehicleStateLabels } from '../../monitor/live-state/vehicle-state.ts';
 import { sensorStateLabels } from '../../monitor/live-state/sensor-state.ts';
 import { alarmTypeLabel, severityLabel, severityRank, thresholdLevelLabel } from '../../alerts/alarm-labels.ts';
-import { alarmEventActionLabels, displayStateLabels, historyStateLabels, reviewResultLabels } from '../../alerts/handling/handling-labels.ts';
+import { alarmEventActionLabels, displayStateLabels, historyStateLabels, notificationStateLabels, reviewResultLabels } from '../../alerts/handling/handling-labels.ts';
 import { ruleKindLabels } from '../../alerts/rules/rule-kinds.ts';
 
 const entry = z.object({ code: z.string(), label: z.string(), rank: z.number().int().optional() });
@@ -33,6 +33,7 @@ const names = [
   'vehicleStates',
   'emergencyResourceKinds',
   'ruleKinds',
+  'notificationStates',
 ] as const;
 const vocabulariesSchema = z.object(Object.fromEntries(names.map((n) => [n, list])) as Record<(typeof names)[number], typeof list>);
 export type Vocabularies = z.infer<typeof vocabulariesSchema>;
@@ -61,6 +62,7 @@ export function vocabularies(): Vocabularies {
     vehicleStates: entries(vehicleStateLabels),
     emergencyResourceKinds: entries(resourceKindLabels),
     ruleKinds: entries(ruleKindLabels),
+    notificationStates: entries(notificationStateLabels),
   };
 }
 
