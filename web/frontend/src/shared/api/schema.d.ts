@@ -8,12 +8,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 通知发送记录（待发、已发、放弃） */
+        /** 通知发送记录（待发、重试中、已发、失败放弃），每条带 state */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
-                    status?: "pending" | "sent" | "failed";
+                    status?: "pending" | "retrying" | "sent" | "failed";
                 };
                 header?: never;
                 path?: never;
@@ -287,6 +287,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 报警规则（最新版本） */
         get: {
             parameters: {
                 query?: never;
@@ -523,6 +524,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alarm-rules/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 规则两个版本之间的逐字段差异（默认：上一版本与最新版本） */
+        get: {
+            parameters: {
+                query?: {
+                    from?: number;
+                    to?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                after: unknown;
+                                before: unknown;
+                                field: string;
+                                label: string;
+                            }[];
+                            from: {
+                                createdAt: string;
+                                createdBy: string | null;
+                                version: number;
+                            };
+                            ruleId: number;
+                            to: {
+                                createdAt: string;
+                                createdBy: string | null;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alarm-rules/{id}/disable": {
         parameters: {
             query?: never;
@@ -620,6 +692,84 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarm-rules/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报警规则类型：各类型的参数（类型、单位、范围、中文名称、默认值）与生效时段模型，供表单生成 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                alarmTypes: string[];
+                                /** @enum {string} */
+                                defaultSeverity: "critical" | "major" | "minor" | "warning";
+                                defaultSeverityLabel: string;
+                                /** @enum {string} */
+                                kind: "overspeed" | "fatigue" | "geofence" | "offline" | "terminal_alarm" | "sensor_fault" | "rate_of_change";
+                                label: string;
+                                note: string | null;
+                                onWithoutRule: boolean;
+                                params: {
+                                    default: (number | number[]) | null;
+                                    help: string | null;
+                                    label: string;
+                                    max: number | null;
+                                    min: number | null;
+                                    name: string;
+                                    nullable: boolean;
+                                    options?: {
+                                        label: string;
+                                        value: number;
+                                    }[];
+                                    /** @enum {string} */
+                                    type: "integer" | "number" | "bitList";
+                                    unit: string | null;
+                                }[];
+                                /** @enum {string} */
+                                sourceKind: "sensor" | "vehicle";
+                            }[];
+                            schedule: {
+                                clearsOutsideWindows: boolean;
+                                days: {
+                                    label: string;
+                                    value: number;
+                                }[];
+                                emptyMeans: string;
+                                maxWindows: number;
+                                overnight: string;
+                                timeFormat: string;
+                                timeZone: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1349,8 +1499,12 @@ export interface paths {
                 query?: {
                     enterpriseId?: number;
                     from?: unknown;
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
                     regionCode?: string;
                     severity?: "critical" | "major" | "minor" | "warning";
+                    sourceId?: number;
+                    sourceKind?: "sensor" | "vehicle";
                     state?: "active" | "cleared" | "unacknowledged" | "acknowledged" | "disposed" | "closed" | "unclosed" | "reviewed" | "breached";
                     to?: unknown;
                     type?: string;
@@ -1385,7 +1539,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 报警历史（类型、严重程度、区划、企业、首次报警时间、处置状态） */
+        /** 报警历史（类型、严重程度、区划或园区、企业、报警对象、首次报警时间、处置状态） */
         get: {
             parameters: {
                 query?: {
@@ -1393,8 +1547,158 @@ export interface paths {
                     from?: unknown;
                     limit?: number;
                     offset?: number;
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
                     regionCode?: string;
                     severity?: "critical" | "major" | "minor" | "warning";
+                    sourceId?: number;
+                    sourceKind?: "sensor" | "vehicle";
+                    state?: "active" | "cleared" | "unacknowledged" | "acknowledged" | "disposed" | "closed" | "unclosed" | "reviewed" | "breached";
+                    to?: unknown;
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报警统计：按类型、严重程度、区划、企业、日期（北京时间）计数，平均确认与消警用时，超时次数，高发对象 */
+        get: {
+            parameters: {
+                query?: {
+                    enterpriseId?: number;
+                    from?: unknown;
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
+                    regionCode?: string;
+                    severity?: "critical" | "major" | "minor" | "warning";
+                    sourceId?: number;
+                    sourceKind?: "sensor" | "vehicle";
+                    state?: "active" | "cleared" | "unacknowledged" | "acknowledged" | "disposed" | "closed" | "unclosed" | "reviewed" | "breached";
+                    to?: unknown;
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byDay: {
+                                count: number;
+                                day: string;
+                            }[];
+                            byEnterprise: {
+                                count: number;
+                                enterpriseId: number | null;
+                                name: string | null;
+                            }[];
+                            byRegion: {
+                                count: number;
+                                name: string | null;
+                                regionCode: string | null;
+                            }[];
+                            bySeverity: {
+                                count: number;
+                                label: string;
+                                /** @enum {string} */
+                                severity: "critical" | "major" | "minor" | "warning";
+                            }[];
+                            byType: {
+                                count: number;
+                                label: string;
+                                type: string;
+                            }[];
+                            meanAckSeconds: number | null;
+                            meanCloseSeconds: number | null;
+                            slaBreaches: {
+                                ack: number;
+                                dispose: number;
+                                escalated: number;
+                            };
+                            topSources: {
+                                count: number;
+                                id: number;
+                                kind: string;
+                                name: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/statistics.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出所选时段的报警统计（Excel） */
+        get: {
+            parameters: {
+                query?: {
+                    enterpriseId?: number;
+                    from?: unknown;
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
+                    regionCode?: string;
+                    severity?: "critical" | "major" | "minor" | "warning";
+                    sourceId?: number;
+                    sourceKind?: "sensor" | "vehicle";
                     state?: "active" | "cleared" | "unacknowledged" | "acknowledged" | "disposed" | "closed" | "unclosed" | "reviewed" | "breached";
                     to?: unknown;
                     type?: string;
@@ -1429,14 +1733,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 报警统计：按类型、区划、日期计数，平均确认与消警用时，高发对象，超时次数 */
+        /** 报警统计：按类型、严重程度、区划、企业、日期（北京时间）计数，平均确认与消警用时，超时次数，高发对象（旧路径，同 /api/alarms/statistics） */
         get: {
             parameters: {
                 query?: {
                     enterpriseId?: number;
                     from?: unknown;
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
                     regionCode?: string;
                     severity?: "critical" | "major" | "minor" | "warning";
+                    sourceId?: number;
+                    sourceKind?: "sensor" | "vehicle";
                     state?: "active" | "cleared" | "unacknowledged" | "acknowledged" | "disposed" | "closed" | "unclosed" | "reviewed" | "breached";
                     to?: unknown;
                     type?: string;
@@ -1452,7 +1760,61 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            byDay: {
+                                count: number;
+                                day: string;
+                            }[];
+                            byEnterprise: {
+                                count: number;
+                                enterpriseId: number | null;
+                                name: string | null;
+                            }[];
+                            byRegion: {
+                                count: number;
+                                name: string | null;
+                                regionCode: string | null;
+                            }[];
+                            bySeverity: {
+                                count: number;
+                                label: string;
+                                /** @enum {string} */
+                                severity: "critical" | "major" | "minor" | "warning";
+                            }[];
+                            byType: {
+                                count: number;
+                                label: string;
+                                type: string;
+                            }[];
+                            meanAckSeconds: number | null;
+                            meanCloseSeconds: number | null;
+                            slaBreaches: {
+                                ack: number;
+                                dispose: number;
+                                escalated: number;
+                            };
+                            topSources: {
+                                count: number;
+                                id: number;
+                                kind: string;
+                                name: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
                 };
             };
         };
@@ -5816,6 +6178,11 @@ export interface paths {
                                 rank?: number;
                             }[];
                             hazardLevels: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            notificationStates: {
                                 code: string;
                                 label: string;
                                 rank?: number;
