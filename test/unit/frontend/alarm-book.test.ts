@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AlarmBook, handlingState, stepsFor } from '../../../web/frontend/src/wall/logic/alarm-book.ts';
+import { alarmTypeText } from '../../../web/frontend/src/wall/logic/alarm-labels.ts';
 import type { Alarm } from '../../../web/frontend/src/wall/live/types.ts';
 
 const alarm = (id: number, over: Partial<Alarm> = {}): Alarm => ({
@@ -77,5 +78,26 @@ describe('wall alarm book', () => {
     expect(stepsFor(closed, 'enterprise')).toEqual([]);
     expect(stepsFor(closed, 'official')).toEqual(['review']);
     expect(stepsFor({ ...closed, reviewedAt: '2031-02-28T16:10:00Z' }, 'admin')).toEqual([]);
+  });
+});
+
+describe('wall alarm labels', () => {
+  it('name alarm types with the names loaded from the server, the level for thresholds and the code until loaded', () => {
+    const levels = { high: '高报', high_high: '高高报' };
+    expect(alarmTypeText({ type: 'terminal_rollover', level: null }, {}, levels)).toBe('terminal_rollover');
+    const types = { threshold: '超限报警', terminal_rollover: '终端侧翻预警' };
+    expect(alarmTypeText({ type: 'terminal_rollover', level: null }, types, levels)).toBe('终端侧翻预警');
+    expect(alarmTypeText({ type: 'threshold', level: null }, types, levels)).toBe('超限报警');
+    expect(alarmTypeText({ type: 'threshold', level: 'high_high' }, types, levels)).toBe('高高报');
+  });
+
+  it('derive the handling state shown as data-state', () => {
+    const a = { active: true, acknowledged: false, disposedAt: null, closedAt: null };
+    expect(handlingState(a)).toBe('active-unacked');
+    expect(handlingState({ ...a, acknowledged: true })).toBe('active-acked');
+    expect(handlingState({ ...a, active: false })).toBe('cleared-unacked');
+    expect(handlingState({ ...a, active: false, acknowledged: true })).toBe('cleared-acked');
+    expect(handlingState({ ...a, acknowledged: true, disposedAt: '2026-01-01T00:00:00Z' })).toBe('disposed');
+    expect(handlingState({ ...a, acknowledged: true, disposedAt: 'x', closedAt: '2026-01-01T01:00:00Z' })).toBe('closed');
   });
 });
