@@ -5,7 +5,7 @@
  * the cameras watching them. The other enterprises, trucks, geofences, emergency resources, organisations and
  * users live in the sibling files. Demo secrets are fixed so the built-in simulator can connect; everything
  * here is loaded only when demo mode is on. Coordinates are WGS-84 and lie on the plots of
- * web/public/wall/park-basemap.geojson (which is GCJ-02).
+ * web/frontend/src/wall/park-basemap.geojson (which is GCJ-02).
  */
 import type { HazardChemical } from '../registry/modules/hazard-grading.ts';
 import type { DemoEnterpriseFile } from './demo-enterprises.ts';

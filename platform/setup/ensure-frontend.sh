@@ -15,6 +15,7 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0
 fi
 echo "[setup] building the frontend (vite → web/dist)…"
-npx vite build --config web/frontend/vite.config.ts --logLevel info
+# NODE_ENV pinned: under vitest it is 'test', which would bundle Vue's development build.
+NODE_ENV=production npx vite build --config web/frontend/vite.config.ts --logLevel info
 echo "$want" > "$stamp"
 echo "[setup] frontend built"

@@ -5,6 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
 import { MsgId, decodeRegisterReply } from '../../ingest/jt808/codec/index.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
+import { artefactPath } from '../support/artefacts.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 
@@ -164,20 +165,22 @@ describe('walking skeleton: MQTT and JT/T 808 in, InfluxDB and alarms out, wall 
     t.close();
   });
 
-  it('shows the wall in Chromium: login, tanks, vehicles, and an alarm appearing live', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  it('shows the wall in Chromium: login, tanks, vehicles, and an alarm appearing live; at 1920×1080 and 3840×2160', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const failed: string[] = [];
     page.on('requestfailed', (r) => failed.push(r.url()));
     await page.goto(`${sys.urls.http}/wall/`);
-    await page.fill('#username', 'admin');
-    await page.fill('#password', ADMIN_PASSWORD);
-    await page.click('#login-submit');
-    await page.waitForSelector('#wall', { state: 'visible' });
-    await page.waitForSelector('#conn-state[data-state="connected"]');
-    await page.waitForSelector(`.sensor[data-sensor-id="${sensorId}"]`);
-    await page.waitForSelector(`.vehicle-marker[data-vehicle-id="${vehicleId}"]`);
-    const existing = await page.locator('li.alarm-item').count();
-    expect(existing).toBeGreaterThan(0); // the SOS raised above is still open
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('wall').waitFor();
+    await page.waitForSelector('[data-testid="conn-state"][data-state="connected"]');
+    const sensor = page.locator(`[data-testid="sensor"][data-sensor-id="${sensorId}"]`);
+    await sensor.waitFor();
+    await page.waitForSelector(`[data-testid="vehicle-marker"][data-vehicle-id="${vehicleId}"]`);
+    const items = page.getByTestId('alarm-item');
+    await items.first().waitFor();
+    expect(await items.count()).toBeGreaterThan(0); // the SOS raised above is still open
 
     const client = await mqtt.connectAsync(sys.urls.mqtt, { username: device.code, password: device.secret, reconnectPeriod: 0 });
     await client.publishAsync(`devices/${device.code}/telemetry`, JSON.stringify({ sensor: 'LT1', value: 17.6 }), { qos: 1 });
@@ -187,15 +190,28 @@ describe('walking skeleton: MQTT and JT/T 808 in, InfluxDB and alarms out, wall 
       return res.body.items.find((a: { type: string; active: boolean }) => a.type === 'threshold' && a.active);
     }, 'high-high alarm');
     expect(alarm.level).toBe('high_high');
-    const item = page.locator(`li.alarm-item[data-alarm-id="${alarm.id}"]`);
+    const item = page.locator(`[data-testid="alarm-item"][data-alarm-id="${alarm.id}"]`);
     await item.waitFor({ state: 'visible' });
     expect(await item.getAttribute('data-severity')).toBe('critical');
     expect(await item.textContent()).toContain('1#甲醇储罐');
-    await page.locator(`.sensor[data-sensor-id="${sensorId}"] .sensor-value`).filter({ hasText: '17.6' }).waitFor();
+    await sensor.getByTestId('sensor-value').filter({ hasText: '17.6' }).waitFor();
+    await page.waitForSelector(`[data-testid="sensor"][data-sensor-id="${sensorId}"][data-state="alarm"][data-level="high_high"]`);
+    await page.screenshot({ path: artefactPath('wall-1920x1080.png') });
 
-    await item.locator('.alarm-ack').click();
-    await page.waitForSelector(`li.alarm-item[data-alarm-id="${alarm.id}"][data-acknowledged="true"]`);
+    await item.getByTestId('alarm-ack').click();
+    await page.waitForSelector(`[data-testid="alarm-item"][data-alarm-id="${alarm.id}"][data-acknowledged="true"]`);
     expect((await api.call('GET', `/api/alarms/${alarm.id}`)).body).toMatchObject({ acknowledged: true, acknowledgedBy: 'admin' });
+
+    // A 4K wall: the same layout fills the screen, text grows with the viewport.
+    const rootFont = 'parseFloat(getComputedStyle(document.documentElement).fontSize)'; // evaluated in the page
+    const small = await page.evaluate<number>(rootFont);
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    await page.waitForFunction(`${rootFont} > ${small * 1.5}`);
+    const box = await page.getByTestId('wall').boundingBox();
+    expect(box).toMatchObject({ width: 3840, height: 2160 });
+    for (const panel of ['tank-panel', 'map-panel', 'alarm-panel']) expect((await page.getByTestId(panel).boundingBox())!.height).toBeGreaterThan(1500);
+    await page.screenshot({ path: artefactPath('wall-3840x2160.png') });
+
     expect(failed.filter((u) => !u.startsWith(sys.urls.http))).toEqual([]);
     await page.close();
   });

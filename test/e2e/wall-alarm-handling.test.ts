@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
 import { decodeTextMessage, MsgId, type Jt808Frame } from '../../ingest/jt808/codec/index.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
+import { artefactPath } from '../support/artefacts.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 
@@ -55,7 +56,10 @@ describe('wall: alarm handling and resync', () => {
       const res = await api.call('GET', '/api/alarms?state=open');
       return res.body.items.find((a: { source: { id: number }; active: boolean }) => a.source.id === sensorIds[sensor] && a.active) as { id: number } | undefined;
     }, `open alarm of ${sensor}`);
-  const item = (id: number, state?: string) => `li.alarm-item[data-alarm-id="${id}"]${state ? `[data-state="${state}"]` : ''}`;
+  const item = (id: number, state?: string) => `[data-testid="alarm-item"][data-alarm-id="${id}"]${state ? `[data-state="${state}"]` : ''}`;
+  const drawer = (id: number, state: string) => `[data-testid="alarm-drawer"][data-alarm-id="${id}"][data-state="${state}"]`;
+  const event = (action: string) => `[data-testid="alarm-drawer"] [data-testid="alarm-event"][data-action="${action}"]`;
+  const tid = (id: string) => `[data-testid="${id}"]`;
 
   beforeAll(async () => {
     sys = await startTestSystem();
@@ -74,12 +78,12 @@ describe('wall: alarm handling and resync', () => {
     gateway = await mqtt.connectAsync(sys.urls.mqtt, { username: device.code, password: device.secret, reconnectPeriod: 0 });
 
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${sys.urls.http}/wall/`);
-    await page.fill('#username', 'admin');
-    await page.fill('#password', ADMIN_PASSWORD);
-    await page.click('#login-submit');
-    await page.waitForSelector('#conn-state[data-state="connected"]');
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForSelector('[data-testid="conn-state"][data-state="connected"]');
   });
 
   afterAll(async () => {
@@ -93,37 +97,38 @@ describe('wall: alarm handling and resync', () => {
     const { id } = await openAlarmOf('HL1');
     await page.waitForSelector(item(id, 'active-unacked'));
 
-    await page.click(`${item(id)} .ai-source`);
-    await page.waitForSelector(`#alarm-detail[data-alarm-id="${id}"][data-state="active-unacked"]`);
-    const facts = await page.textContent('#alarm-detail .ad-fields');
+    await page.click(`${item(id)} ${tid('alarm-open')}`);
+    await page.waitForSelector(drawer(id, 'active-unacked'));
+    const facts = await page.textContent(tid('alarm-fields'));
     expect(facts).toContain('处置1#罐');
     expect(facts).toContain('高报');
     expect(facts).toContain('15.80');
-    await page.waitForSelector('#alarm-detail .ad-event[data-action="raised"]');
-    expect(await page.locator('#alarm-step-close').count()).toBe(0); // not before disposal
+    await page.waitForSelector(event('raised'));
+    expect(await page.locator(tid('alarm-step-close')).count()).toBe(0); // not before disposal
 
-    await page.click('#alarm-step-ack');
+    await page.click(tid('alarm-step-ack'));
     await page.waitForSelector(item(id, 'active-acked'));
-    await page.click('#alarm-step-dispose');
-    await page.fill('#dispose-form [name=cause]', '进料阀门未关严');
-    await page.fill('#dispose-form [name=measures]', '关闭进料阀，倒罐至2#罐');
+    await page.click(tid('alarm-step-dispose'));
+    await page.fill(tid('dispose-cause'), '进料阀门未关严');
+    await page.fill(tid('dispose-measures'), '关闭进料阀，倒罐至2#罐');
     const png = tinyPng();
-    await page.setInputFiles('#dispose-files', { name: '现场照片.png', mimeType: 'image/png', buffer: png });
-    await page.click('#dispose-submit');
+    await page.setInputFiles(tid('dispose-files'), { name: '现场照片.png', mimeType: 'image/png', buffer: png });
+    await page.click(tid('dispose-submit'));
     await page.waitForSelector(item(id, 'disposed'));
-    await page.waitForSelector('#alarm-detail .ad-event[data-action="disposed"]');
-    expect(await page.textContent('#alarm-detail .ad-fields')).toContain('进料阀门未关严');
+    await page.waitForSelector(event('disposed'));
+    await page.screenshot({ path: artefactPath('wall-alarm-drawer.png') });
+    expect(await page.textContent(tid('alarm-fields'))).toContain('进料阀门未关严');
 
-    await page.click('#alarm-step-close');
-    await page.waitForSelector(`#alarm-detail[data-alarm-id="${id}"][data-state="closed"]`);
+    await page.click(tid('alarm-step-close'));
+    await page.waitForSelector(drawer(id, 'closed'));
     await page.waitForSelector(item(id), { state: 'detached' }); // closed: off the open list
 
-    await page.click('#alarm-step-review'); // the admin may review
-    await page.selectOption('#review-form [name=result]', 'passed');
-    await page.fill('#review-form [name=comment]', '处置得当');
-    await page.click('#review-submit');
-    await page.waitForSelector('#alarm-detail .ad-event[data-action="reviewed"]');
-    expect(await page.locator('#alarm-detail .ad-actions button').count()).toBe(0);
+    await page.click(tid('alarm-step-review')); // the admin may review
+    await page.selectOption(tid('review-result'), 'passed');
+    await page.fill(tid('review-comment'), '处置得当');
+    await page.click(tid('review-submit'));
+    await page.waitForSelector(event('reviewed'));
+    expect(await page.locator(`${tid('alarm-steps')} button`).count()).toBe(0);
 
     const events = await api.call('GET', `/api/alarms/${id}/events`);
     const steps = events.body.items.filter((e: { action: string }) => e.action !== 'raised');
@@ -151,7 +156,7 @@ describe('wall: alarm handling and resync', () => {
     await page.waitForSelector(item(seenBefore.id, 'active-unacked')); // the wall has a cursor now
 
     await page.context().setOffline(true);
-    await page.waitForSelector('#conn-state[data-state="disconnected"]');
+    await page.waitForSelector('[data-testid="conn-state"][data-state="disconnected"]');
 
     await publish('HL3', 16.2);
     const missed = await openAlarmOf('HL3');
@@ -163,19 +168,19 @@ describe('wall: alarm handling and resync', () => {
     const changes = page.waitForRequest((r) => /\/api\/alarms\/changes\?since=[1-9]\d*/.test(r.url()));
     await page.context().setOffline(false);
     await changes;
-    await page.waitForSelector('#conn-state[data-state="connected"]');
+    await page.waitForSelector('[data-testid="conn-state"][data-state="connected"]');
     await page.waitForSelector(item(missed.id, 'cleared-unacked'));
     await page.waitForSelector(item(seenBefore.id, 'active-acked'));
 
     // 手动消除 (after a confirmation prompt): cleared and acknowledged, so it leaves the open list; 处置反馈 is next.
-    await page.click(`${item(seenBefore.id)} .ai-source`);
-    await page.waitForSelector(`#alarm-detail[data-alarm-id="${seenBefore.id}"][data-state="active-acked"]`);
+    await page.click(`${item(seenBefore.id)} ${tid('alarm-open')}`);
+    await page.waitForSelector(drawer(seenBefore.id, 'active-acked'));
     page.once('dialog', (d) => void d.accept());
-    await page.click('#alarm-step-clear');
-    await page.waitForSelector(`#alarm-detail[data-alarm-id="${seenBefore.id}"][data-state="cleared-acked"]`);
+    await page.click(tid('alarm-step-clear'));
+    await page.waitForSelector(drawer(seenBefore.id, 'cleared-acked'));
     await page.waitForSelector(item(seenBefore.id), { state: 'detached' });
-    await page.waitForSelector('#alarm-step-dispose');
-    expect(await page.locator('#alarm-step-clear').count()).toBe(0);
+    await page.waitForSelector(tid('alarm-step-dispose'));
+    expect(await page.locator(tid('alarm-step-clear')).count()).toBe(0);
     const cleared = (await api.call('GET', `/api/alarms/${seenBefore.id}/events`)).body.items.find((e: { action: string }) => e.action === 'cleared');
     expect(cleared).toMatchObject({ actor: 'admin', details: { manual: true } });
   });
@@ -196,11 +201,11 @@ describe('wall: alarm handling and resync', () => {
         return res.body.items.find((a: { type: string; source: { id: number } }) => a.type === 'sos' && a.source.id === v.body.id) as { id: number } | undefined;
       }, 'SOS alarm');
 
-      await page.click(`${item(sos.id)} .ai-source`);
-      await page.waitForSelector(`#alarm-detail[data-alarm-id="${sos.id}"][data-state="active-unacked"]`);
-      expect(await page.textContent('#alarm-detail .ad-title')).toContain('紧急报警（SOS）');
-      await page.check('#alarm-ack-tts');
-      await page.click('#alarm-step-ack');
+      await page.click(`${item(sos.id)} ${tid('alarm-open')}`);
+      await page.waitForSelector(drawer(sos.id, 'active-unacked'));
+      expect(await page.textContent(tid('alarm-drawer-title'))).toContain('紧急报警（SOS）');
+      await page.check(tid('alarm-ack-tts'));
+      await page.click(tid('alarm-step-ack'));
       await page.waitForSelector(item(sos.id, 'active-acked'));
       await eventually(() => commands.some((f) => f.header.msgId === MsgId.TextMessage), '0x8300 at the terminal');
       expect(commands.some((f) => f.header.msgId === MsgId.AlarmAck)).toBe(true);
@@ -208,6 +213,43 @@ describe('wall: alarm handling and resync', () => {
       expect(decodeTextMessage(text.body, text.header).text).toBe('已收到报警，正在处置');
     } finally {
       t.close();
+    }
+  });
+
+  it('a user whose password was reset must change it on the wall before seeing any data', async () => {
+    const org = (await api.call('POST', '/api/organizations', { name: '处置测试县应急管理局', kind: 'county', regionCode: '320116' })).body.id;
+    const created = await api.call('POST', '/api/users', { username: 'wall-duty', displayName: '值班员', role: 'official', organizationId: org });
+    expect(created.status).toBe(201);
+    const initial: string = created.body.password;
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const tab = await context.newPage();
+    const dataRequests: string[] = [];
+    tab.on('request', (r) => /\/api\/(monitor|alarms)/.test(r.url()) && dataRequests.push(r.url()));
+    try {
+      await tab.goto(`${sys.urls.http}/wall/`);
+      await tab.getByTestId('login-username').fill('wall-duty');
+      await tab.getByTestId('login-password').fill(initial);
+      await tab.getByTestId('login-submit').click();
+      await tab.getByTestId('wall-password-change').waitFor();
+      expect(await tab.getByTestId('wall').count()).toBe(0);
+      expect(dataRequests).toEqual([]); // nothing is read before the password is changed
+      await tab.screenshot({ path: artefactPath('wall-password-change.png') });
+
+      await tab.getByTestId('password-old').fill(initial);
+      await tab.getByTestId('password-new').fill('Duty-pass-2031');
+      await tab.getByTestId('password-confirm').fill('Duty-pass-2031x');
+      await tab.getByTestId('password-submit').click();
+      await tab.getByTestId('password-error').filter({ hasText: '不一致' }).waitFor();
+      await tab.getByTestId('password-confirm').fill('Duty-pass-2031');
+      await tab.getByTestId('password-submit').click();
+
+      await tab.getByTestId('wall').waitFor();
+      await tab.waitForSelector('[data-testid="conn-state"][data-state="connected"]');
+      expect(dataRequests.length).toBeGreaterThan(0);
+      const again = apiClient(sys.urls.http);
+      expect((await again.login('wall-duty', 'Duty-pass-2031')).user).toMatchObject({ mustChangePassword: false });
+    } finally {
+      await context.close();
     }
   });
 });

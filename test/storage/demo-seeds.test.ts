@@ -38,7 +38,7 @@ function creditCodeValid(code: string): boolean {
 }
 
 /** The wall's basemap is GCJ-02; a seeded WGS-84 point must land inside its park boundary once converted. */
-const basemap = JSON.parse(readFileSync(new URL('../../web/public/wall/park-basemap.geojson', import.meta.url), 'utf8')) as {
+const basemap = JSON.parse(readFileSync(new URL('../../web/frontend/src/wall/park-basemap.geojson', import.meta.url), 'utf8')) as {
   features: Array<{ properties: { kind: string; name: string; enterprise?: boolean }; geometry: { type: string; coordinates: unknown } }>;
 };
 const boundaryGcj = (basemap.features.find((f) => f.properties.kind === 'boundary')!.geometry.coordinates as Point[][])[0];

@@ -32,7 +32,7 @@ export class LiveChannel implements TelemetryPush {
   ) {
     const tickMs = opts.tickMs ?? 500;
     this.io = new Server(httpServer, {
-      serveClient: true,
+      serveClient: false, // the pages bundle socket.io-client from npm
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     });
     this.live = this.io.of('/live');

@@ -5,10 +5,18 @@ import { openDatabase } from '../../../platform/db/open-database.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { buildTestApp, loginAll } from '../../support/test-app.ts';
 import { vocabularies } from '../../../web/routes/vocabulary-routes.ts';
-// @ts-expect-error: the wall is plain browser JavaScript without type declarations
-import { SENSOR_KIND, LEVEL, SEVERITY, SEVERITY_RANK, HANDLING_STATE, EVENT_ACTION, REVIEW_RESULT } from '../../../web/public/wall/labels.js';
 // @ts-expect-error: the admin console is plain browser JavaScript without type declarations
 import { ROLES, AUDIT_ACTIONS, EXPIRY_KINDS } from '../../../web/public/admin/labels.js';
+
+// The tables the vanilla wall kept as copies (web/public/wall/labels.js, removed when the wall moved to Vue): the
+// server's vocabularies must still hold every label it showed.
+const SENSOR_KIND = { level: '液位', temperature: '温度', pressure: '压力', combustible_gas: '可燃气体', toxic_gas: '有毒气体', oxygen: '氧含量' };
+const LEVEL = { high: '高报', high_high: '高高报', low: '低报', low_low: '低低报' };
+const SEVERITY = { critical: '紧急', major: '重要', minor: '一般', warning: '提示' };
+const SEVERITY_RANK = { critical: 4, major: 3, minor: 2, warning: 1 };
+const HANDLING_STATE = { 'active-unacked': '未确认', 'active-acked': '已确认', 'cleared-unacked': '已消除·未确认', 'cleared-acked': '已消除', disposed: '已处置', closed: '已消警' };
+const EVENT_ACTION = { raised: '报警产生', cleared: '报警消除', acknowledged: '确认', disposed: '处置反馈', closed: '消警', reviewed: '核查', escalated: '超时升级', sla_breached: '处置超时' };
+const REVIEW_RESULT = { passed: '通过', rejected: '退回' };
 
 const asMap = (list: Array<{ code: string; label: string }>) => Object.fromEntries(list.map((e) => [e.code, e.label]));
 

@@ -113,3 +113,9 @@ export function fmtAgo(value: Input, now: Date = new Date()): string {
 const UNITS: Record<string, string> = { C: '℃', degC: '℃', '°C': '℃', celsius: '℃', pct: '%', percent: '%', LEL: '%LEL', '%lel': '%LEL', vol: '%VOL', '%vol': '%VOL', kmh: 'km/h' };
 /** The display form of a measurement unit. */
 export const fmtUnit = (unit: string | null | undefined): string => (unit ? (UNITS[unit] ?? unit) : '');
+
+/** A live measurement with a fixed number of decimals (15.80), so the digits on a wall do not jump; '--' when absent. */
+export function fmtFixed(value: number | null | undefined, digits: number, empty = '--'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return empty;
+  return value.toFixed(digits);
+}
