@@ -33,10 +33,10 @@ export function unlockAudio(): void {
   }
 }
 
-/** Short two-tone alert, a louder pattern for critical; at most one every 2.5 s. */
-export function alarmTone(severity: string, now = Date.now()): void {
-  if (!soundOn.value || !ctx || ctx.state !== 'running') return;
-  if (now - lastBeep < 2500) return;
+/** Short two-tone alert, a louder pattern for critical; at most one every 2.5 s. True when it sounded. */
+export function alarmTone(severity: string, now = Date.now()): boolean {
+  if (!soundOn.value || !ctx || ctx.state !== 'running') return false;
+  if (now - lastBeep < 2500) return false;
   lastBeep = now;
   const critical = severity === 'critical';
   const pattern = critical ? [880, 660, 880, 660] : [740, 740];
@@ -54,4 +54,5 @@ export function alarmTone(severity: string, now = Date.now()): void {
     osc.start(start);
     osc.stop(start + 0.2);
   });
+  return true;
 }
