@@ -18,6 +18,7 @@ export const STOP_MIN_S = 300;
 const STOPPED_BELOW_KMH = 5;
 // A silent gap after which the truck is somewhere else was a drive, not a stop.
 const MOVED_M = 500;
+const SILENCE_MS = 120_000;
 
 const metres = (a: TrackSample, b: TrackSample) => {
   const k = 111_320;
@@ -38,7 +39,7 @@ export function findStops(samples: readonly TrackSample[], minS = STOP_MIN_S): T
   };
   for (const s of samples) {
     const stopped = s.speedKmh < STOPPED_BELOW_KMH;
-    if (start && last && metres(start, s) > MOVED_M) close(last.ts);
+    if (start && last && s.ts - last.ts > SILENCE_MS && metres(start, s) > MOVED_M) close(last.ts);
     else if (start && !stopped) close(s.ts);
     if (stopped && !start) start = s;
     last = s;
