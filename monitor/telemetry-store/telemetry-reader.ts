@@ -114,6 +114,15 @@ export class TelemetryReader {
       }));
   }
 
+  /** Top speed per bucket (drift included: a drift fix keeps its speed), the cheapest series to find stops on. */
+  async speedSeries(vehicleId: number, from: Date, to: Date, bucketSeconds: number): Promise<Array<{ ts: number; maxSpeedKmh: number }>> {
+    const series = await this.conn.query(
+      `SELECT max("speed") AS "max_speed" FROM ${this.from(this.stores.track, MEASUREMENT_POSITION)} WHERE ${this.trackWhere(vehicleId, from, to)}
+       GROUP BY time(${Math.max(1, Math.trunc(bucketSeconds))}s) fill(none)`,
+    );
+    return rows(series).filter((r) => r.max_speed !== null).map((r) => ({ ts: Number(r.time), maxSpeedKmh: Number(r.max_speed) }));
+  }
+
   /** Start times of the buckets that hold points of the given flag (blind-area re-uploads or drift), with their count. */
   async flaggedBuckets(vehicleId: number, from: Date, to: Date, bucketSeconds: number, flag: 'reupload' | 'drift'): Promise<Map<number, number>> {
     const series = await this.conn.query(

@@ -56,9 +56,17 @@ export async function trackReplay(reader: TelemetryReader, vehicleId: number, fr
     reader.trackBuckets(vehicleId, from, to, bucketS),
     reader.flaggedBuckets(vehicleId, from, to, bucketS, 'reupload'),
     reader.flaggedBuckets(vehicleId, from, to, bucketS, 'drift'),
-    stopS < bucketS ? reader.trackBuckets(vehicleId, from, to, stopS) : null,
+    stopS < bucketS ? reader.speedSeries(vehicleId, from, to, stopS) : null,
   ]);
-  const samples = (stopSeries ?? buckets).map((b) => ({ ts: b.ts.getTime(), lat: b.lat, lon: b.lon, speedKmh: b.maxSpeedKmh }));
+  // The finer speed series carries no position: each sample takes the drawn bucket it falls in.
+  let k = 0;
+  const samples = stopSeries
+    ? stopSeries.flatMap((x) => {
+        while (k + 1 < buckets.length && buckets[k + 1].ts.getTime() <= x.ts) k++;
+        const b = buckets[k];
+        return b ? [{ ts: x.ts, lat: b.lat, lon: b.lon, speedKmh: x.maxSpeedKmh }] : [];
+      })
+    : buckets.map((b) => ({ ts: b.ts.getTime(), lat: b.lat, lon: b.lon, speedKmh: b.maxSpeedKmh }));
   return {
     mode: 'downsampled',
     bucketS,
