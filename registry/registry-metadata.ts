@@ -15,9 +15,11 @@ export interface FieldDescription {
   region?: boolean;
   multiline?: boolean;
   help?: string;
+  default?: unknown;
 }
 
 interface JsonSchemaProp {
+  default?: unknown;
   type?: string | string[];
   format?: string;
   enum?: unknown[];
@@ -52,6 +54,7 @@ export function describeFields(m: RegistryModule): FieldDescription[] {
       ...(meta.region ? { region: true } : {}),
       ...(meta.multiline ? { multiline: true } : {}),
       ...(meta.help ? { help: meta.help } : {}),
+      ...(prop.default !== undefined ? { default: prop.default } : {}),
     };
   });
   const computed = Object.entries(m.computedFields ?? {}).map(([name, meta]): FieldDescription => ({ name, label: meta.label, type: 'string', required: false, readOnly: true }));

@@ -18,6 +18,7 @@ const field = z.object({
   region: z.boolean().optional(),
   multiline: z.boolean().optional(),
   help: z.string().optional(),
+  default: z.unknown().optional(),
 });
 const reveal = z.object({ field: z.string(), title: z.string(), warning: z.string() });
 const action = z.object({

@@ -4288,6 +4288,7 @@ export interface paths {
                                     confirm?: string;
                                     danger?: boolean;
                                     input: {
+                                        default?: unknown;
                                         help?: string;
                                         initialFrom?: string;
                                         label: string;
@@ -4330,6 +4331,7 @@ export interface paths {
                                 canWrite: boolean;
                                 columns: string[];
                                 fields: {
+                                    default?: unknown;
                                     help?: string;
                                     label: string;
                                     multiline?: boolean;
@@ -4386,6 +4388,7 @@ export interface paths {
                                     confirm?: string;
                                     danger?: boolean;
                                     input: {
+                                        default?: unknown;
                                         help?: string;
                                         initialFrom?: string;
                                         label: string;
@@ -5806,6 +5809,11 @@ export interface paths {
                                 rank?: number;
                             }[];
                             hazardLevels: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            loginFailureReasons: {
                                 code: string;
                                 label: string;
                                 rank?: number;
