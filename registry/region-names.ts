@@ -50,3 +50,39 @@ export function regionChildren(code: string): string[] {
 export function regionShortName(code: string): string | null {
   return code === '000000' ? '全国' : (names.get(code) ?? null);
 }
+
+export interface RegionNode {
+  value: string;
+  label: string;
+  children?: RegionNode[];
+}
+
+const tree: RegionNode[] = provinces.map((p) => ({
+  value: `${p.code}0000`,
+  label: p.name,
+  children: cities
+    .filter((c) => c.code.startsWith(p.code))
+    .map((c) => {
+      const counties = areas.filter((a) => a.code.startsWith(c.code)).map((a) => ({ value: a.code, label: a.name }));
+      return { value: `${c.code}00`, label: c.name, ...(counties.length ? { children: counties } : {}) };
+    }),
+}));
+
+/**
+ * GB/T 2260 province → city → county, limited to codes starting with `prefix` ('' = all of China); the ancestors of
+ * a limited tree stay so the path reads whole (辽宁省 › 朝阳市 › 朝阳县).
+ */
+export function regionTree(prefix: string): RegionNode[] {
+  const keep = (nodes: RegionNode[]): RegionNode[] =>
+    nodes.flatMap((n) => {
+      const own = regionPrefixOf(n.value);
+      if (own.startsWith(prefix)) return [n];
+      if (!prefix.startsWith(own) || !n.children) return [];
+      const children = keep(n.children);
+      return children.length ? [{ ...n, children }] : [];
+    });
+  return keep(tree);
+}
+
+/** The significant digits of a code: 21 for 210000, 2113 for 211300, 211321 itself. */
+const regionPrefixOf = (code: string) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);

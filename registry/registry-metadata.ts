@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { RegistryModule } from './registry-module.ts';
+import type { ActionInput, FieldRef, FieldType, RecordAction, RegistryModule } from './registry-module.ts';
+import type { Role } from '../platform/auth/accounts.ts';
 
-export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'json' | 'array';
+export type { FieldType };
 
 export interface FieldDescription {
   name: string;
@@ -10,12 +11,15 @@ export interface FieldDescription {
   required: boolean;
   readOnly?: boolean;
   options?: Array<{ value: string; label: string }>;
-  ref?: { module: string; labelField: string };
+  ref?: FieldRef;
+  region?: boolean;
   multiline?: boolean;
   help?: string;
+  default?: unknown;
 }
 
 interface JsonSchemaProp {
+  default?: unknown;
   type?: string | string[];
   format?: string;
   enum?: unknown[];
@@ -47,8 +51,10 @@ export function describeFields(m: RegistryModule): FieldDescription[] {
       required: required.has(name) && !(prop.anyOf?.some((v) => v.type === 'null') ?? false),
       ...(enumValues ? { options: enumValues.map((v) => ({ value: v, label: meta.options?.[v] ?? v })) } : {}),
       ...(meta.ref ? { ref: meta.ref } : {}),
+      ...(meta.region ? { region: true } : {}),
       ...(meta.multiline ? { multiline: true } : {}),
       ...(meta.help ? { help: meta.help } : {}),
+      ...(prop.default !== undefined ? { default: prop.default } : {}),
     };
   });
   const computed = Object.entries(m.computedFields ?? {}).map(([name, meta]): FieldDescription => ({ name, label: meta.label, type: 'string', required: false, readOnly: true }));
@@ -56,6 +62,20 @@ export function describeFields(m: RegistryModule): FieldDescription[] {
 }
 
 const yesNo = [{ value: 'true', label: '是' }, { value: 'false', label: '否' }];
+
+function describeInput(i: ActionInput) {
+  const { options, ...rest } = i;
+  return { ...rest, ...(options ? { options: Object.entries(options).map(([value, label]) => ({ value, label })) } : {}) };
+}
+
+/** An action as the page sees it: what to ask, call and show; the roles stay on the server. */
+export function describeAction(a: RecordAction) {
+  const { roles: _roles, input, ...rest } = a;
+  return { ...rest, input: (input ?? []).map(describeInput) };
+}
+
+/** The actions of a list open to a role. */
+export const actionsFor = (actions: readonly RecordAction[] | undefined, role: Role) => (actions ?? []).filter((a) => a.roles.includes(role)).map(describeAction);
 
 export function moduleMetadata(m: RegistryModule, canWrite: boolean) {
   const fields = describeFields(m);
@@ -67,6 +87,7 @@ export function moduleMetadata(m: RegistryModule, canWrite: boolean) {
     path: `/api/${m.name}`,
     canWrite,
     importable: m.importable,
+    ...(m.revealOnCreate ? { revealOnCreate: m.revealOnCreate } : {}),
     fields,
     columns: Object.entries(all).filter(([, f]) => f.list).map(([name]) => name),
     filters: fields
@@ -74,7 +95,7 @@ export function moduleMetadata(m: RegistryModule, canWrite: boolean) {
       .map((f) => ({
         field: f.name,
         label: f.label,
-        type: f.options || f.ref || f.type === 'boolean' ? 'select' : f.name === 'regionCode' ? 'region' : 'text',
+        type: (f.options || f.ref || f.type === 'boolean' ? 'select' : f.region ? 'region' : 'text') as 'select' | 'region' | 'text',
         ...(f.options ? { options: f.options } : f.type === 'boolean' ? { options: yesNo } : {}),
         // Options of a reference come from the referenced module's list, which is scoped like every list.
         ...(f.ref ? { ref: f.ref } : {}),

@@ -9,20 +9,68 @@ export interface FieldMeta {
   filter?: boolean;
   multiline?: boolean;
   help?: string;
-  ref?: { module: string; labelField: string };
+  ref?: FieldRef;
   options?: Record<string, string>;
+  /** A GB/T 2260 code, picked from the region tree. */
+  region?: boolean;
+}
+
+export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'json' | 'array';
+
+/** A field's reference to another list: options are that list's records (scoped like every list). */
+export interface FieldRef {
+  module: string;
+  labelField: string;
+  /** List endpoint when it is not `/api/{module}`, and query parameters narrowing it (e.g. kind=park). */
+  path?: string;
+  query?: Record<string, string>;
+}
+
+/** A value of the server's answer the page shows once and never again (a new secret or password). */
+export interface Reveal {
+  field: string;
+  title: string;
+  warning: string;
+}
+
+/** An input an action asks for before it runs (e.g. the target region of a move). */
+export interface ActionInput {
+  name: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  options?: Record<string, string>;
+  ref?: FieldRef;
+  /** A GB/T 2260 code, picked from the region tree within the caller's scope. */
+  region?: boolean;
+  multiline?: boolean;
+  help?: string;
+  /** The record's field the input starts from. */
+  initialFrom?: string;
 }
 
 /**
- * An operation on one record besides editing, served by its own route `POST /api/{module}/{id}/{name}`; the admin page
- * offers it on the record, after `confirm`, to the roles listed.
+ * An operation on one record besides editing, served by its own route; the admin page offers it on the record
+ * to the roles listed, generically: confirm, ask the inputs, call `method path` (`{id}` = the record's id), then
+ * show `reveal` from the answer. Workflow transitions are declared the same way, with `when` naming the states.
  */
 export interface RecordAction {
   name: string;
   label: string;
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** e.g. /api/enterprises/{id}/move-region */
+  path: string;
   roles: Role[];
-  confirm: string;
+  confirm?: string;
+  input?: ActionInput[];
+  reveal?: Reveal;
+  /** Offered only while the record's `field` is set (`present`) or has one of the values in `in`. */
+  when?: { field: string; present?: boolean; in?: string[] };
+  danger?: boolean;
 }
+
+/** The fastify route of an action's path template: /api/x/{id}/y → /api/x/:id/y. */
+export const actionRoute = (a: Pick<RecordAction, 'path'>) => a.path.replace(/\{(\w+)\}/g, ':$1');
 
 /** A problem with one input field, as the API reports it (`path` is the camelCase field). */
 export interface FieldError {
@@ -66,6 +114,8 @@ export interface RegistryModule<S extends z.ZodObject = z.ZodObject> {
   /** Columns never returned by the API. */
   hiddenColumns?: string[];
   actions?: RecordAction[];
+  /** What the create answer carries once (a device's secret). */
+  revealOnCreate?: Reveal;
 }
 
 // peopleWithin500m ↔ people_within_500m, capacityM3 ↔ capacity_m3

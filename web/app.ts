@@ -35,6 +35,7 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { enterpriseRoutes } from './routes/enterprise-routes.ts';
 import { transportRoutes } from './routes/transport-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
+import { regionRoutes } from './routes/region-routes.ts';
 import { monitorRoutes } from './routes/monitor-routes.ts';
 import { healthRoutes, type ComponentHealth } from './routes/health-routes.ts';
 import { forwardSosAcknowledgement, jt808CommandRoutes, type Jt808RouteDeps } from './routes/jt808-command-routes.ts';
@@ -144,6 +145,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(moduleRoutes, { modules: registryModules });
   await app.register(auditRoutes, { db: deps.db });
   await app.register(userRoutes, { db: deps.db, accounts: deps.accounts });
+  await app.register(regionRoutes, { db: deps.db });
   await app.register(deviceSecretRoutes, { db: deps.db, onChange: invalidate });
   await app.register(unboundTerminalRoutes, { db: deps.db });
   await app.register(vehicleTerminalRoutes, { db: deps.db, onChange: invalidate });

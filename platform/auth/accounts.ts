@@ -30,9 +30,12 @@ export interface User {
   scope: Scope;
 }
 
+/** Why a login failed, as the login log records it. */
+export const loginFailureLabels = { bad_credentials: '用户名或密码错误', locked: '账号已锁定', disabled: '账号已停用' } as const;
+
 export type LoginResult =
   | { ok: true; token: string; user: User }
-  | { ok: false; reason: 'bad_credentials' | 'locked' | 'disabled'; lockedUntil?: Date };
+  | { ok: false; reason: keyof typeof loginFailureLabels; lockedUntil?: Date };
 
 const MAX_FAILURES = 5;
 const LOCK_MINUTES = 15;

@@ -1,7 +1,22 @@
 import { z } from 'zod';
-import type { RegistryModule } from '../registry-module.ts';
+import type { RecordAction, RegistryModule } from '../registry-module.ts';
 
 export const deviceCode = z.string().regex(/^[A-Za-z0-9_.-]{3,64}$/, '设备编码为3-64位字母、数字、_ . -');
+
+const writeRoles = ['admin', 'official', 'enterprise_admin'] as const;
+const secretWarning = '请立即保存，该密钥只显示一次；关闭后无法再次查看，遗失只能重新生成。';
+
+/** POST /api/devices/{id}/rotate-secret (web/routes/device-secret-routes.ts): the new secret is shown once. */
+export const rotateSecretAction: RecordAction = {
+  name: 'rotate-secret',
+  label: '重置密钥',
+  method: 'POST',
+  path: '/api/devices/{id}/rotate-secret',
+  roles: [...writeRoles],
+  confirm: '重置后原密钥立即失效，网关的在线连接将被断开，须用新密钥重新连接。确定重置吗？',
+  reveal: { field: 'secret', title: '新的网关密钥', warning: secretWarning },
+  danger: true,
+};
 
 export const devicesModule = {
   name: 'devices',
@@ -25,7 +40,9 @@ export const devicesModule = {
   scope: { enterpriseColumn: 'enterprise_id' },
   searchColumns: ['name', 'code'],
   orderBy: 'id',
-  writeRoles: ['admin', 'official', 'enterprise_admin'],
+  writeRoles: [...writeRoles],
   importable: false,
   hiddenColumns: ['secret_hash'],
+  actions: [rotateSecretAction],
+  revealOnCreate: { field: 'secret', title: '网关密钥', warning: secretWarning },
 } satisfies RegistryModule;

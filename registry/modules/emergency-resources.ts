@@ -32,7 +32,7 @@ export const emergencyResourcesModule = {
     capacity: z.string().trim().max(200).nullish(),
   }),
   fields: {
-    regionCode: { label: '行政区划', list: true, filter: true },
+    regionCode: { label: '行政区划', list: true, filter: true, region: true },
     enterpriseId: { label: '所属企业（公共资源留空）', ref: { module: 'enterprises', labelField: 'name' } },
     code: { label: '资源编码', list: true },
     kind: { label: '资源类型', list: true, filter: true, options: resourceKindLabels },

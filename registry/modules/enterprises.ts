@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RegistryModule } from '../registry-module.ts';
+import type { RecordAction, RegistryModule } from '../registry-module.ts';
 
 // GB 32100 unified social credit code: 18 characters, no I, O, S, V, Z.
 const creditCode = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为18位（不含 I、O、S、V、Z）');
@@ -10,6 +10,20 @@ const longitude = z.number().min(-180).max(180);
 
 export const scaleLabels = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
 export const gradeLabels = { A: 'A级', B: 'B级', C: 'C级', D: 'D级' };
+
+/** 属地调整: POST /api/enterprises/{id}/move-region (web/routes/enterprise-routes.ts). */
+export const moveRegionAction: RecordAction = {
+  name: 'move-region',
+  label: '属地调整',
+  method: 'POST',
+  path: '/api/enterprises/{id}/move-region',
+  roles: ['admin', 'official'],
+  input: [
+    { name: 'regionCode', label: '新属地行政区划', type: 'string', required: true, region: true, initialFrom: 'regionCode', help: '调整后该企业由新属地的监管部门管辖' },
+    { name: 'parkId', label: '所属化工园区', type: 'integer', required: false, ref: { module: 'organizations', labelField: 'name', path: '/api/organizations', query: { kind: 'park' } }, initialFrom: 'parkId', help: '不在园区内的企业可不选' },
+    { name: 'reason', label: '调整原因', type: 'string', required: true, multiline: true },
+  ],
+};
 
 export const enterprisesModule = {
   name: 'enterprises',
@@ -37,7 +51,7 @@ export const enterprisesModule = {
   fields: {
     code: { label: '统一社会信用代码', list: true },
     name: { label: '企业名称', list: true },
-    regionCode: { label: '行政区划', list: true, filter: true },
+    regionCode: { label: '行政区划', list: true, filter: true, region: true },
     parkId: { label: '所属园区', ref: { module: 'organizations', labelField: 'name' } },
     town: { label: '乡镇（街道）', list: true },
     address: { label: '地址' },
@@ -58,4 +72,5 @@ export const enterprisesModule = {
   orderBy: 'id',
   writeRoles: ['admin', 'official'],
   importable: true,
+  actions: [moveRegionAction],
 } satisfies RegistryModule;

@@ -41,7 +41,7 @@ export const geofencesModule = {
       if (g.rule === 'speed_limit' && !g.speedLimitKmh) ctx.addIssue({ code: 'custom', path: ['speedLimitKmh'], message: '限速围栏须填写限速值' });
     }),
   fields: {
-    regionCode: { label: '行政区划', list: true, filter: true },
+    regionCode: { label: '行政区划', list: true, filter: true, region: true },
     enterpriseId: { label: '所属企业（区域围栏留空）', ref: { module: 'enterprises', labelField: 'name' } },
     code: { label: '围栏编码', list: true },
     name: { label: '围栏名称', list: true },

@@ -5,8 +5,12 @@ import type { RecordAction, RegistryModule } from '../registry-module.ts';
 export const releaseTerminalAction: RecordAction = {
   name: 'release-terminal',
   label: '解除终端绑定',
+  method: 'POST',
+  path: '/api/vehicles/{id}/release-terminal',
   roles: ['admin', 'official', 'operator'],
   confirm: '解除后原终端的鉴权码立即失效，下一台以该终端手机号注册的终端将绑定到本车辆。更换车载终端时使用。确定解除吗？',
+  when: { field: 'terminalId', present: true },
+  danger: true,
 };
 
 export const vehiclesModule = {

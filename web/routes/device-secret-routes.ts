@@ -3,14 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
 import { ScopedRecords } from '../scoped-records.ts';
 import { hashDeviceSecret, newDeviceSecret } from '../../registry/device-secrets.ts';
-import { devicesModule } from '../../registry/modules/devices.ts';
+import { rotateSecretAction } from '../../registry/modules/devices.ts';
+import { actionRoute } from '../../registry/registry-module.ts';
 
 /** Rotating a gateway secret: the new secret is shown once and the old one stops working at once. */
 export const deviceSecretRoutes: FastifyPluginAsyncZod<{ db: Database; onChange: () => void }> = async (app, { db, onChange }) => {
   const records = new ScopedRecords(db);
   app.post(
-    '/api/devices/:id/rotate-secret',
-    { preHandler: app.requireRole(devicesModule.writeRoles), schema: { tags: ['devices'], summary: '重置网关密钥（仅显示一次）', params: z.object({ id: z.coerce.number().int().positive() }) } },
+    actionRoute(rotateSecretAction),
+    { preHandler: app.requireRole(rotateSecretAction.roles), schema: { tags: ['devices'], summary: '重置网关密钥（仅显示一次）', params: z.object({ id: z.coerce.number().int().positive() }) } },
     async (req, reply) => {
       const secret = newDeviceSecret();
       const params: unknown[] = [req.params.id, hashDeviceSecret(secret)];

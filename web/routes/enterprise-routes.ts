@@ -5,7 +5,8 @@ import { regionInScope } from '../../platform/auth/scope.ts';
 import { ScopedRecords } from '../scoped-records.ts';
 import { recordAudit } from '../../registry/audit-trail.ts';
 import { rowToApi } from '../../registry/registry-module.ts';
-import { gradeLabels, scaleLabels } from '../../registry/modules/enterprises.ts';
+import { gradeLabels, moveRegionAction, scaleLabels } from '../../registry/modules/enterprises.ts';
+import { actionRoute } from '../../registry/registry-module.ts';
 import { isKnownRegion, regionName } from '../../registry/region-names.ts';
 import { actorOf } from './registry-routes.ts';
 
@@ -13,12 +14,12 @@ import { actorOf } from './registry-routes.ts';
 export const enterpriseRoutes: FastifyPluginAsyncZod<{ db: Database; onChange: () => void }> = async (app, { db, onChange }) => {
   const records = new ScopedRecords(db);
   app.post(
-    '/api/enterprises/:id/move-region',
+    actionRoute(moveRegionAction),
     {
-      preHandler: app.requireRole(['admin', 'official']),
+      preHandler: app.requireRole(moveRegionAction.roles),
       schema: {
         tags: ['enterprises'],
-        summary: '属地调整',
+        summary: moveRegionAction.label,
         params: z.object({ id: z.coerce.number().int().positive() }),
         body: z.object({
           regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字'),

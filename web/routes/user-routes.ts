@@ -10,6 +10,8 @@ import { ScopedRecords } from '../scoped-records.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
 import { recordAudit } from '../../registry/audit-trail.ts';
 import { isKnownRegion } from '../../registry/region-names.ts';
+import { organizationKindLabels, type OrganizationKind } from '../../registry/organization-kinds.ts';
+import { actionRoute, type RecordAction } from '../../registry/registry-module.ts';
 import { actorOf } from './registry-routes.ts';
 
 interface Organization {
@@ -22,6 +24,19 @@ interface Organization {
 }
 
 const enterpriseRoles: Role[] = ['enterprise_admin', 'enterprise_user', 'driver'];
+const managerRoles: Role[] = ['admin', 'official', 'enterprise_admin'];
+
+/** 重置密码, declared like a registry's record actions so the users page renders it generically. */
+export const resetPasswordAction: RecordAction = {
+  name: 'reset-password',
+  label: '重置密码',
+  method: 'POST',
+  path: '/api/users/{id}/reset-password',
+  roles: managerRoles,
+  confirm: '重置后原密码立即失效，用户须使用新的临时密码登录并立即修改。确定重置吗？',
+  reveal: { field: 'password', title: '新的临时密码', warning: '请立即保存，该密码只显示一次；请通过安全渠道告知用户，用户登录后须立即修改。' },
+};
+export const userActions: RecordAction[] = [resetPasswordAction];
 
 /** Which roles a manager may hand out: administrators any, officials any but administrator, enterprise administrators their own staff. */
 const grantable: Partial<Record<Role, Role[]>> = {
@@ -33,7 +48,7 @@ const grantable: Partial<Record<Role, Role[]>> = {
 /** Accounts and organisations, managed down the hierarchy: nobody manages anyone above or beside their own scope. */
 export const userRoutes: FastifyPluginAsyncZod<{ db: Database; accounts: Accounts }> = async (app, { db, accounts }) => {
   const records = new ScopedRecords(db);
-  const managers = app.requireRole(['admin', 'official', 'enterprise_admin']);
+  const managers = app.requireRole(managerRoles);
 
   const orgInScope = (user: User, org: Organization) =>
     user.scope.kind === 'all' ||
@@ -64,8 +79,8 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database; accounts: Account
     park_id: org.kind === 'park' ? org.id : null,
   });
 
-  app.get('/api/organizations', { preHandler: app.requireUser, schema: { tags: ['users'], summary: '机构列表（本辖区）' } }, async (req) => {
-    const orgs = await db.query<Organization>('select * from organizations order by region_code, id');
+  app.get('/api/organizations', { preHandler: app.requireUser, schema: { tags: ['users'], summary: '机构列表（本辖区）', querystring: z.object({ kind: z.enum(Object.keys(organizationKindLabels) as [OrganizationKind, ...OrganizationKind[]]).optional() }) } }, async (req) => {
+    const orgs = (await db.query<Organization>('select * from organizations order by region_code, id')).filter((o) => !req.query.kind || o.kind === req.query.kind);
     return {
       items: orgs.filter((o) => orgInScope(req.user!, o)).map((o) => ({ id: o.id, name: o.name, kind: o.kind, regionCode: o.region_code, parentId: o.parent_id, enterpriseId: o.enterprise_id })),
     };
@@ -179,7 +194,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database; accounts: Account
   });
 
   app.post(
-    '/api/users/:id/reset-password',
+    actionRoute(resetPasswordAction),
     { preHandler: managers, config: { rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { tags: ['users'], summary: '重置密码（新密码只显示一次，首次登录须修改）', params: z.object({ id: z.coerce.number().int().positive() }) } },
     async (req, reply) => {
       const target = await managedUser(req.user!, req.params.id);

@@ -3,12 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../platform/db/database.ts';
 import { releaseTerminal } from '../../registry/terminal-binding.ts';
 import { releaseTerminalAction } from '../../registry/modules/vehicles.ts';
+import { actionRoute } from '../../registry/registry-module.ts';
 import { actorOf } from './registry-routes.ts';
 
 /** 解除终端绑定: the vehicle's next JT/T 808 registration binds a new terminal device. */
 export const vehicleTerminalRoutes: FastifyPluginAsyncZod<{ db: Database; onChange: () => void }> = async (app, { db, onChange }) => {
   app.post(
-    `/api/vehicles/:id/${releaseTerminalAction.name}`,
+    actionRoute(releaseTerminalAction),
     {
       preHandler: app.requireRole(releaseTerminalAction.roles),
       schema: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { roleLabels } from '../../platform/auth/accounts.ts';
+import { loginFailureLabels, roleLabels } from '../../platform/auth/accounts.ts';
 import { auditActionLabels } from '../../registry/audit-trail.ts';
 import { organizationKindLabels } from '../../registry/organization-kinds.ts';
 import { expiryKindLabels } from '../../registry/expiry-kinds.ts';
@@ -27,6 +27,7 @@ const names = [
   'reviewResults',
   'auditActions',
   'roles',
+  'loginFailureReasons',
   'organizationKinds',
   'expiryKinds',
   'hazardLevels',
@@ -56,6 +57,7 @@ export function vocabularies(): Vocabularies {
     reviewResults: entries(reviewResultLabels),
     auditActions: entries(auditActionLabels),
     roles: entries(roleLabels),
+    loginFailureReasons: entries(loginFailureLabels),
     organizationKinds: entries(organizationKindLabels),
     expiryKinds: entries(expiryKindLabels),
     hazardLevels: Object.entries(hazardLevelLabels).map(([code, label]) => ({ code, label, rank: 5 - Number(code) })),

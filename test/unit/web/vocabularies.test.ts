@@ -5,8 +5,16 @@ import { openDatabase } from '../../../platform/db/open-database.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { buildTestApp, loginAll } from '../../support/test-app.ts';
 import { vocabularies } from '../../../web/routes/vocabulary-routes.ts';
-// @ts-expect-error: the admin console is plain browser JavaScript without type declarations
-import { ROLES, AUDIT_ACTIONS, EXPIRY_KINDS } from '../../../web/public/admin/labels.js';
+// What the vanilla admin console (deleted in issue 14) kept as copies; the served tables must still hold them.
+const ROLES = [
+  { value: 'admin', label: '系统管理员' }, { value: 'operator', label: '值班员' }, { value: 'official', label: '监管人员' }, { value: 'enterprise_admin', label: '企业管理员' },
+  { value: 'enterprise_user', label: '企业用户' }, { value: 'expert', label: '专家' }, { value: 'driver', label: '驾驶员' },
+];
+const AUDIT_ACTIONS = [
+  { value: 'create', label: '新增' }, { value: 'update', label: '修改' }, { value: 'delete', label: '删除' }, { value: 'import', label: '导入' }, { value: 'move', label: '属地调整' },
+  { value: 'release_terminal', label: '解除终端绑定' },
+];
+const EXPIRY_KINDS = { driver_certificate: '驾驶员从业资格证', escort_certificate: '押运员从业资格证', vehicle_inspection: '车辆年检' };
 
 // The tables the vanilla wall kept as copies (web/public/wall/labels.js, removed when the wall moved to Vue): the
 // server's vocabularies must still hold every label it showed.
@@ -64,6 +72,7 @@ describe('GET /api/vocabularies', () => {
     expect(asMap(v.expiryKinds)).toEqual(EXPIRY_KINDS);
     expect(asMap(v.hazardLevels)).toEqual({ 1: '一级', 2: '二级', 3: '三级', 4: '四级' });
     expect(v.vehicleStates.map((s) => s.code)).toEqual(['moving', 'stopped', 'offline', 'alarm']);
+    expect(asMap(v.loginFailureReasons)).toEqual({ bad_credentials: '用户名或密码错误', locked: '账号已锁定', disabled: '账号已停用' });
   });
 
   it('lists every audit action the server writes', () => {

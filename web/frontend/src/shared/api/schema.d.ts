@@ -4628,7 +4628,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 登记模块的字段、列表列与筛选项 */
+        /** 登记模块的字段、列表列、筛选项与记录操作 */
         get: {
             parameters: {
                 query?: never;
@@ -4643,7 +4643,156 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: {
+                                    confirm?: string;
+                                    danger?: boolean;
+                                    input: {
+                                        default?: unknown;
+                                        help?: string;
+                                        initialFrom?: string;
+                                        label: string;
+                                        multiline?: boolean;
+                                        name: string;
+                                        options?: {
+                                            label: string;
+                                            value: string;
+                                        }[];
+                                        ref?: {
+                                            labelField: string;
+                                            module: string;
+                                            path?: string;
+                                            query?: {
+                                                [key: string]: string;
+                                            };
+                                        };
+                                        region?: boolean;
+                                        required: boolean;
+                                        /** @enum {string} */
+                                        type: "string" | "number" | "integer" | "boolean" | "date" | "enum" | "json" | "array";
+                                    }[];
+                                    label: string;
+                                    /** @enum {string} */
+                                    method: "POST" | "PUT" | "PATCH" | "DELETE";
+                                    name: string;
+                                    /** @description 路径模板，{id} 为记录ID */
+                                    path: string;
+                                    reveal?: {
+                                        field: string;
+                                        title: string;
+                                        warning: string;
+                                    };
+                                    when?: {
+                                        field: string;
+                                        in?: string[];
+                                        present?: boolean;
+                                    };
+                                }[];
+                                canWrite: boolean;
+                                columns: string[];
+                                fields: {
+                                    default?: unknown;
+                                    help?: string;
+                                    label: string;
+                                    multiline?: boolean;
+                                    name: string;
+                                    options?: {
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    readOnly?: boolean;
+                                    ref?: {
+                                        labelField: string;
+                                        module: string;
+                                        path?: string;
+                                        query?: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                    region?: boolean;
+                                    required: boolean;
+                                    /** @enum {string} */
+                                    type: "string" | "number" | "integer" | "boolean" | "date" | "enum" | "json" | "array";
+                                }[];
+                                filters: {
+                                    field: string;
+                                    label: string;
+                                    options?: {
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    ref?: {
+                                        labelField: string;
+                                        module: string;
+                                        path?: string;
+                                        query?: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                    /** @enum {string} */
+                                    type: "select" | "region" | "text";
+                                }[];
+                                group: string;
+                                importable: boolean;
+                                label: string;
+                                name: string;
+                                path: string;
+                                revealOnCreate?: {
+                                    field: string;
+                                    title: string;
+                                    warning: string;
+                                };
+                            }[];
+                            recordActions: {
+                                users: {
+                                    confirm?: string;
+                                    danger?: boolean;
+                                    input: {
+                                        default?: unknown;
+                                        help?: string;
+                                        initialFrom?: string;
+                                        label: string;
+                                        multiline?: boolean;
+                                        name: string;
+                                        options?: {
+                                            label: string;
+                                            value: string;
+                                        }[];
+                                        ref?: {
+                                            labelField: string;
+                                            module: string;
+                                            path?: string;
+                                            query?: {
+                                                [key: string]: string;
+                                            };
+                                        };
+                                        region?: boolean;
+                                        required: boolean;
+                                        /** @enum {string} */
+                                        type: "string" | "number" | "integer" | "boolean" | "date" | "enum" | "json" | "array";
+                                    }[];
+                                    label: string;
+                                    /** @enum {string} */
+                                    method: "POST" | "PUT" | "PATCH" | "DELETE";
+                                    name: string;
+                                    /** @description 路径模板，{id} 为记录ID */
+                                    path: string;
+                                    reveal?: {
+                                        field: string;
+                                        title: string;
+                                        warning: string;
+                                    };
+                                    when?: {
+                                        field: string;
+                                        in?: string[];
+                                        present?: boolean;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5063,7 +5212,9 @@ export interface paths {
         /** 机构列表（本辖区） */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    kind?: "ministry" | "province" | "city" | "county" | "park" | "enterprise";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5164,6 +5315,55 @@ export interface paths {
                         "application/json": {
                             error: string;
                             message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政区划选项（省、市、县三级，限本账号管辖范围） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                children?: {
+                                    children?: {
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    label: string;
+                                    value: string;
+                                }[];
+                                label: string;
+                                value: string;
+                            }[];
                         };
                     };
                 };
@@ -6338,6 +6538,11 @@ export interface paths {
                                 rank?: number;
                             }[];
                             hazardLevels: {
+                                code: string;
+                                label: string;
+                                rank?: number;
+                            }[];
+                            loginFailureReasons: {
                                 code: string;
                                 label: string;
                                 rank?: number;
