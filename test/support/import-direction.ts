@@ -19,7 +19,7 @@ const rankOf = new Map<string, number>([...LAYERS.map((layer, i) => [layer, i] a
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'public' ? [] : sourceFiles(full);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(full);
     return entry.name.endsWith('.ts') ? [full] : [];
   });
 }
