@@ -314,7 +314,8 @@ describe.each(testDatabases)('alarm handling on $name', (kind) => {
       total: 3,
       byType: [{ type: 'threshold', count: 2 }, { type: 'data_interruption', count: 1 }],
       byRegion: [{ regionCode: '211321', count: 3 }],
-      byDay: [{ day: '2025-03-01', count: 2 }, { day: '2025-03-03', count: 1 }],
+      // Every Shanghai day of the window, zero where nothing happened, so a chart has no gaps.
+      byDay: [{ day: '2025-03-01', count: 2 }, { day: '2025-03-02', count: 0 }, { day: '2025-03-03', count: 1 }, { day: '2025-03-04', count: 0 }],
       meanAckSeconds: 120,
       meanCloseSeconds: 600,
       topSources: [{ kind: 'sensor', id: 5001, count: 2 }, { kind: 'sensor', id: 5002, count: 1 }],
