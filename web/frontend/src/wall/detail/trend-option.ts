@@ -35,7 +35,7 @@ export function trendOption(series: readonly TrendSeries[], periods: readonly Al
     legend: { top: 0, textStyle: { color: '#cfe0ff' } },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : String(v ?? '—')) },
     grid: { left: 56, right: 56, top: 36, bottom: 56 },
-    xAxis: { type: 'time', min: range.from, max: range.to, axisLabel: { color: '#8fb3e0', formatter: (v: number) => fmtShortDateTime(v) } },
+    xAxis: { type: 'time', min: range.from, max: range.to, axisLabel: { color: '#8fb3e0', hideOverlap: true, formatter: (v: number) => fmtShortDateTime(v) } },
     yAxis: axes.length ? axes : [{ type: 'value' }],
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8, labelFormatter: (v: number) => fmtDateTime(v) }],
     series: series.map((s, i) => ({

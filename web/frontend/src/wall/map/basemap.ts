@@ -89,8 +89,19 @@ function scaled(style: L.PathOptions, k: number): L.PathOptions {
   return out;
 }
 
+/** The panes the base map draws into: below the overlays, its labels above them and not clickable. */
+function ensurePanes(map: L.Map): void {
+  if (!map.getPane('basemap')) map.createPane('basemap').style.zIndex = '250';
+  if (!map.getPane('labels')) {
+    const labels = map.createPane('labels');
+    labels.style.zIndex = '450';
+    labels.style.pointerEvents = 'none';
+  }
+}
+
 /** Draws the base map; returns the park boundary's bounds, or null. */
 export function drawBasemap(map: L.Map, gj: FeatureCollection<Geometry, Props>): L.LatLngBounds | null {
+  ensurePanes(map);
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 15;
   const k = Math.max(1, rem / 15);
   const feats = (gj?.features ?? []) as F[];
