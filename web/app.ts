@@ -42,6 +42,7 @@ import { alarmHistoryRoutes } from './routes/alarm-history-routes.ts';
 import { alarmNotificationRoutes } from './routes/alarm-notification-routes.ts';
 import { alarmSlaRoutes } from './routes/alarm-sla-routes.ts';
 import { alarmAttachmentRoutes } from './routes/alarm-attachment-routes.ts';
+import { videoRoutes, type VideoRouteDeps } from './routes/video-routes.ts';
 import type { SlaDefaults } from '../alerts/sla/sla-monitor.ts';
 import { WebhookTargetPolicy } from '../alerts/notifications/webhook-target.ts';
 
@@ -68,6 +69,8 @@ export interface AppDeps {
   dataDir?: string;
   /** Webhook hosts allowed although they are on a local or private address (NOTIFY_WEBHOOK_ALLOW_HOSTS). */
   webhookAllowHosts?: readonly string[];
+  /** Live video: play URLs, camera states, truck channels, layouts, alarm snapshots and clips; absent without a media server. */
+  video?: Omit<VideoRouteDeps, 'db' | 'alarms'>;
   /** The platform clock for date-based answers such as expiry warnings; the system time when absent. */
   clock?: () => Date;
 }
@@ -114,6 +117,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(alarmSlaRoutes, { db: deps.db, defaults: deps.slaDefaults ?? { ackMinutes: 5, disposeMinutes: 120 } });
   await app.register(alarmRuleRoutes, { rules: deps.rules ?? new RuleStore(deps.db) });
   if (deps.jt808) await app.register(jt808CommandRoutes, { db: deps.db, ...deps.jt808 });
+  if (deps.video) await app.register(videoRoutes, { db: deps.db, alarms: deps.alarms, ...deps.video });
 
   const invalidate = () => deps.directory.invalidate();
   // Platform-generated secrets, shown once in the create answer.
