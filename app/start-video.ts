@@ -6,6 +6,10 @@ import { CameraStreams, cameraPath, type CameraStream } from '../ingest/video/ca
 import { RtspRelay, type RelayState } from '../ingest/video/rtsp-relay.ts';
 import { VideoLiveness } from '../ingest/video/video-liveness.ts';
 import type { LiveChannel } from '../web/live/live-channel.ts';
+import { AlarmVideoLinkage } from '../web/video/alarm-video-linkage.ts';
+import { startMediaListener } from '../ingest/jt1078/media-listener.ts';
+import { LiveChannels } from '../ingest/jt1078/live-channels.ts';
+import type { Jt808CommandPort } from '../ingest/jt808/gateway/jt808-server.ts';
 import type { VideoRouteDeps } from '../web/routes/video-routes.ts';
 import type { Storage } from './start-storage.ts';
 import type { Alerts } from './start-alerts.ts';
@@ -17,7 +21,7 @@ const cameraOf = (c: CameraStream) => ({ id: c.id, name: c.name, enterpriseId: c
  * Live video: node-media-server behind our listeners (RTMP_PORT in, VIDEO_HTTP_PORT out), camera publish admission
  * from the registry, RTSP relays, and the video_offline alarm. The wall's live channel is attached once HTTP runs.
  */
-export function startVideo(config: Config, log: Logger, { db, directory, metrics }: Storage, { engine }: Alerts, opts: { now?: () => number } = {}) {
+export function startVideo(config: Config, log: Logger, { db, directory, metrics }: Storage, { engine }: Alerts, commands: Jt808CommandPort, opts: { now?: () => number } = {}) {
   return startPart(log, async (onStop) => {
     const vlog = log.child({ component: 'video' });
     const now = opts.now ?? Date.now;
@@ -104,11 +108,47 @@ export function startVideo(config: Config, log: Logger, { db, directory, metrics
       wall?.videoState(cam, { kind: 'camera', id: cam.id, stream, live: false, relay: relay?.state() ?? null });
     });
 
+    const mediaHost = config.jt1078.publicHost ?? (config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host);
+    let mediaPort = 0;
+    const channels = new LiveChannels({
+      commands,
+      terminalPhone: async (id) => (await db.query<{ terminal_phone: string | null }>('select terminal_phone from vehicles where id = $1', [id]))[0]?.terminal_phone ?? null,
+      media,
+      mediaAddress: () => ({ host: mediaHost, port: mediaPort }),
+      idleCloseMs: config.jt1078.idleCloseS * 1000,
+      now,
+      log: log.child({ component: 'jt1078' }),
+    });
+    const listener = await startMediaListener({
+      port: config.jt1078.port,
+      host: config.http.host,
+      claim: (sim, channel, remote, closeConnection) => channels.claim(sim, channel, remote, closeConnection),
+      metrics,
+      log: log.child({ component: 'jt1078' }),
+    });
+    mediaPort = listener.port;
+    onStop('1078 listener', () => listener.close());
+    const channelSweep = setInterval(() => channels.sweep(), 1000);
+    channelSweep.unref();
+    onStop('1078 channels', async () => (clearInterval(channelSweep), channels.closeAll()));
+
+    const linkage = new AlarmVideoLinkage({
+      db,
+      isLive: (s) => media.isLive(s),
+      openChannel: (vehicleId, channel) => channels.open(vehicleId, channel),
+      sosChannel: config.jt1078.sosChannel,
+      wall: (scope, event) => wall?.videoOpen(scope, event),
+      log: vlog,
+      now,
+    });
+    engine.onChange((change) => linkage.onAlarmChange(change));
+
     const routes: Omit<VideoRouteDeps, 'db' | 'alarms'> = {
       tokens,
       cameras,
       media: { httpPort: () => ports.httpPort, publicBase: config.video.publicUrl, isLive: (s) => media.isLive(s) },
       relays: { state: (id): RelayState | null => relays.get(id)?.relay.state() ?? null },
+      channels: { open: (vehicleId, channel) => channels.open(vehicleId, channel) },
       playTtlS: config.video.playTtlS,
       onRefused: (reason) => metrics.videoRefused.inc({ reason }),
       now,
@@ -117,7 +157,8 @@ export function startVideo(config: Config, log: Logger, { db, directory, metrics
       media,
       cameras,
       tokens,
-      ports,
+      ports: { ...ports, jt1078Port: listener.port },
+      channels,
       routes,
       attachWall: (live: LiveChannel) => void (wall = live),
       health: async () => {
@@ -125,7 +166,7 @@ export function startVideo(config: Config, log: Logger, { db, directory, metrics
         return {
           video: {
             ok: true,
-            detail: `rtmp :${ports.rtmpPort}, flv :${ports.httpPort}, relays ${relays.size}${failing.length ? ` (failing: cameras ${failing.join(', ')})` : ''}`,
+            detail: `rtmp :${ports.rtmpPort}, flv :${ports.httpPort}, jt1078 :${listener.port} (${listener.connections()} connections), relays ${relays.size}${failing.length ? ` (failing: cameras ${failing.join(', ')})` : ''}`,
           },
         };
       },

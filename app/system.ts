@@ -14,7 +14,7 @@ import { startVideo, type Video } from './start-video.ts';
 export interface RunningSystem {
   config: Config;
   urls: { http: string; wall: string; docs: string; mqtt: string; jt808: string; influx: string };
-  ports: { http: number; mqtt: number; jt808: number; rtmp: number | null; videoHttp: number | null };
+  ports: { http: number; mqtt: number; jt808: number; rtmp: number | null; videoHttp: number | null; jt1078: number | null };
   /** The running video part; null with VIDEO_ENABLED=false. */
   video: Video | null;
   admin: { created: boolean; generatedPassword?: string };
@@ -41,7 +41,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     const telemetry = started(await startTelemetry(config, log, storage));
     const alerts = started(await startAlerts(log, storage, telemetry));
     const gateways = new GatewayHandle();
-    const video = config.video.enabled ? started(await startVideo(config, log, storage, alerts)) : null;
+    const video = config.video.enabled ? started(await startVideo(config, log, storage, alerts, gateways)) : null;
     const health = async () => ({ ...(await storage.health()), ...(await gateways.health()), ...(await telemetry.health()), ...(await video?.health()) });
     const http = started(await startHttp(config, log, storage, telemetry, alerts, { gateways, health, video: video?.routes }));
     video?.attachWall(http.live);
@@ -55,7 +55,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     return {
       config,
       urls: { http: base, wall: `${base}/wall/`, docs: `${base}/docs`, mqtt: `mqtt://${host}:${ingest.mqtt.port}`, jt808: `tcp://${host}:${ingest.jt808.port}`, influx: storage.influxUrl },
-      ports: { http: http.port, mqtt: ingest.mqtt.port, jt808: ingest.jt808.port, rtmp: video?.ports.rtmpPort ?? null, videoHttp: video?.ports.httpPort ?? null },
+      ports: { http: http.port, mqtt: ingest.mqtt.port, jt808: ingest.jt808.port, rtmp: video?.ports.rtmpPort ?? null, videoHttp: video?.ports.httpPort ?? null, jt1078: video?.ports.jt1078Port ?? null },
       video,
       admin: storage.admin,
       alarmsSettled: () => alerts.engine.settled(),

@@ -28,6 +28,7 @@ const envSchema = z
     JT1078_PORT: port(7612),
     JT1078_PUBLIC_HOST: optionalText,
     JT1078_IDLE_CLOSE_S: z.coerce.number().int().min(5).max(3600).default(60),
+    JT1078_SOS_CHANNEL: z.coerce.number().int().min(1).max(255).default(1),
     JT808_IDLE_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(180),
     JT808_LENIENT_CHECKSUM: flag(false),
     JT808_STRICT: flag(false),
@@ -101,7 +102,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
       clipAfterS: e.VIDEO_CLIP_AFTER_S,
       ffmpegPath: e.FFMPEG_PATH,
     },
-    jt1078: { port: e.JT1078_PORT, publicHost: e.JT1078_PUBLIC_HOST, idleCloseS: e.JT1078_IDLE_CLOSE_S },
+    jt1078: { port: e.JT1078_PORT, publicHost: e.JT1078_PUBLIC_HOST, idleCloseS: e.JT1078_IDLE_CLOSE_S, sosChannel: e.JT1078_SOS_CHANNEL },
     dataDir,
     influx: {
       url: e.INFLUX_URL,

@@ -49,7 +49,7 @@ export function metricValue(text: string, name: string, labels: Record<string, s
   const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
   for (const line of text.split('\n')) {
     if (!line.startsWith(name)) continue;
-    const m = /^([a-z_]+)(\{([^}]*)\})? ([0-9.e+-]+)$/.exec(line);
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([^}]*)\})? ([0-9.e+-]+)$/.exec(line);
     if (!m || m[1] !== name) continue;
     const have = (m[3] ?? '').split(',');
     if (want.every((w) => have.includes(w))) return Number(m[4]);
