@@ -7,6 +7,8 @@ import { RtspRelay, type RelayState } from '../ingest/video/rtsp-relay.ts';
 import { VideoLiveness } from '../ingest/video/video-liveness.ts';
 import type { LiveChannel } from '../web/live/live-channel.ts';
 import { AlarmVideoLinkage } from '../web/video/alarm-video-linkage.ts';
+import { AlarmVideoCapture } from '../web/video/alarm-video-capture.ts';
+import { StreamRing } from '../ingest/video/stream-ring.ts';
 import { startMediaListener } from '../ingest/jt1078/media-listener.ts';
 import { LiveChannels } from '../ingest/jt1078/live-channels.ts';
 import type { Jt808CommandPort } from '../ingest/jt808/gateway/jt808-server.ts';
@@ -92,15 +94,24 @@ export function startVideo(config: Config, log: Logger, { db, directory, metrics
     syncRelays();
     onStop('rtsp relays', async () => void (await Promise.all([...relays.values()].map(({ relay }) => relay.stop()))));
 
-    media.onPublish((stream) => {
+    // The last seconds of every live camera, for snapshots and the "before" part of alarm clips.
+    const rings = new Map<string, { ring: StreamRing; untap: () => void }>();
+    const ringKeepMs = (config.video.clipBeforeS + 5) * 1000;
+    media.onPublish((stream, path) => {
       metrics.videoStreamsLive.inc();
       const cam = cameras.byStream(stream);
       if (!cam) return;
+      rings.get(stream)?.untap();
+      const ring = new StreamRing({ keepMs: ringKeepMs, maxBytes: 64 * 1024 * 1024 });
+      rings.set(stream, { ring, untap: media.tap(path, (msg) => ring.push(msg)) });
       liveness.published(cameraOf(cam));
       wall?.videoState(cam, { kind: 'camera', id: cam.id, stream, live: true, relay: relays.get(cam.id)?.relay.state() ?? null });
     });
     media.onUnpublish((stream) => {
       metrics.videoStreamsLive.dec();
+      const tapped = rings.get(stream);
+      rings.delete(stream);
+      tapped?.untap();
       const cam = cameras.byStream(stream);
       if (!cam || !cam.enabled) return;
       const relay = relays.get(cam.id)?.relay;
@@ -132,12 +143,23 @@ export function startVideo(config: Config, log: Logger, { db, directory, metrics
     channelSweep.unref();
     onStop('1078 channels', async () => (clearInterval(channelSweep), channels.closeAll()));
 
+    const capture = new AlarmVideoCapture({
+      db,
+      dataDir: config.dataDir,
+      ring: (stream) => rings.get(stream)?.ring,
+      cameraName: (id) => cameras.get(id)?.name ?? `camera-${id}`,
+      ffmpegPath: config.video.ffmpegPath,
+      clipBeforeMs: config.video.clipBeforeS * 1000,
+      clipAfterMs: config.video.clipAfterS * 1000,
+      log: vlog,
+    });
     const linkage = new AlarmVideoLinkage({
       db,
       isLive: (s) => media.isLive(s),
       openChannel: (vehicleId, channel) => channels.open(vehicleId, channel),
       sosChannel: config.jt1078.sosChannel,
       wall: (scope, event) => wall?.videoOpen(scope, event),
+      capture: (alarm, ids) => void capture.capture(alarm, ids),
       log: vlog,
       now,
     });

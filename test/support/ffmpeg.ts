@@ -9,6 +9,7 @@ export function testPatternArgs(opts: { fps?: number; size?: string } = {}) {
 export interface RunningProcess {
   child: ChildProcess;
   stderr: () => string;
+  stdout: () => string;
   exited: Promise<number | null>;
   stop(): Promise<void>;
 }
@@ -17,11 +18,13 @@ export function run(cmd: string, args: string[]): RunningProcess {
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-20_000)));
-  child.stdout!.resume();
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out = (out + c.toString()).slice(-20_000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
     stderr: () => err,
+    stdout: () => out,
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
