@@ -64,6 +64,7 @@ export function startVideo(config: Config, log: Logger, { db, directory, metrics
           pullUrl: want,
           pushUrl: `${rtmpBase}${cameraPath(c)}`,
           ffmpegPath: config.video.ffmpegPath,
+          transport: config.video.rtspTransport,
           log: vlog.child({ cameraId: c.id }),
           now,
           onRestart: () => metrics.videoRelayRestarts.inc(),

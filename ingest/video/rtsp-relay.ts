@@ -8,6 +8,8 @@ export interface RelayOptions {
   /** rtmp://127.0.0.1:<port>/live/<key> */
   pushUrl: string;
   ffmpegPath?: string;
+  /** TCP (interleaved) by default: it passes NAT and does not lose packets; some servers only offer UDP. */
+  transport?: 'tcp' | 'udp';
   log: Logger;
   now?: () => number;
   /** Backoff after an exit: 1 s doubling up to this. */
@@ -67,7 +69,7 @@ export class RtspRelay {
   }
 
   private spawn() {
-    const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-rtsp_transport', 'tcp', '-timeout', '5000000', '-i', this.o.pullUrl, '-map', '0:v:0', '-c:v', 'copy', '-an', '-f', 'flv', this.o.pushUrl];
+    const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-rtsp_transport', this.o.transport ?? 'tcp', '-timeout', '5000000', '-i', this.o.pullUrl, '-map', '0:v:0', '-c:v', 'copy', '-an', '-f', 'flv', this.o.pushUrl];
     this.startedAt = this.now();
     this.set({ state: 'starting', nextAttemptAt: null });
     const child = spawn(this.o.ffmpegPath ?? 'ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -21,7 +21,8 @@ const freePort = () => new Promise<number>((resolve) => {
 /**
  * Alarm linkage and RTSP relay, with Debian's ffmpeg as cameras and VLC as a real RTSP server: a threshold alarm at a
  * linked tank opens its camera on the wall and gets a snapshot and a clip; an RTSP camera is relayed, and killing
- * the RTSP server raises video_offline, bringing it back clears it.
+ * the RTSP server raises video_offline, bringing it back clears it. VLC's RTSP output serves RTP over UDP only
+ * (SETUP over TCP answers 461), so the relay uses VIDEO_RTSP_TRANSPORT=udp here.
  */
 describe('video linkage and RTSP relay', () => {
   let sys: System;
@@ -35,7 +36,7 @@ describe('video linkage and RTSP relay', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(os.tmpdir(), 'hazwatch-video-'));
-    sys = await startTestSystem({ VIDEO_CLIP_BEFORE_S: '2', VIDEO_CLIP_AFTER_S: '2', VIDEO_OFFLINE_TIMEOUT_S: '3' });
+    sys = await startTestSystem({ VIDEO_CLIP_BEFORE_S: '2', VIDEO_CLIP_AFTER_S: '2', VIDEO_OFFLINE_TIMEOUT_S: '3', VIDEO_RTSP_TRANSPORT: 'udp' });
     api = apiClient(sys.urls.http);
     await api.login('admin', ADMIN_PASSWORD);
     enterpriseId = (await api.call('POST', '/api/enterprises', { code: '91211321MA0000L01W', name: '联动测试化工有限公司', regionCode: '211321' })).body.id;
@@ -104,7 +105,7 @@ describe('video linkage and RTSP relay', () => {
     const made = run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', ...testPatternArgs().filter((a) => a !== '-re'), '-t', '120', '-y', sample]);
     expect(await made.exited).toBe(0);
     // VLC refuses to run as root; the nobody account serves the file.
-    const vlc = () => run('runuser', ['-u', 'nobody', '--', 'cvlc', '-q', '--loop', sample, '--sout', `#rtp{sdp=rtsp://127.0.0.1:${rtspPort}/cam}`, '--sout-keep']);
+    const vlc = () => run('runuser', ['-u', 'nobody', '--', 'cvlc', '-q', '--loop', sample, '--sout', `#rtp{sdp=rtsp://127.0.0.1:${rtspPort}/cam}`, '--sout-keep'], { group: true });
     await import('node:fs/promises').then((fs) => fs.chmod(workDir, 0o755));
     let server = vlc();
     procs.push(server);
@@ -119,6 +120,6 @@ describe('video linkage and RTSP relay', () => {
 
     server = vlc();
     procs.push(server);
-    await eventually(async () => !(await api.call('GET', '/api/alarms?state=open')).body.items.some((a: any) => a.type === 'video_offline' && a.source.id === cam.body.id), 'video_offline cleared', 60_000);
-  });
+    await eventually(async () => !(await api.call('GET', '/api/alarms?state=open')).body.items.some((a: any) => a.type === 'video_offline' && a.source.id === cam.body.id && a.active), 'video_offline cleared', 60_000);
+  }, 180_000);
 });

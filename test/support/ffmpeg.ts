@@ -14,8 +14,9 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
-export function run(cmd: string, args: string[]): RunningProcess {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+/** `group`: the command runs in its own process group, and stop() kills the group (for wrappers like runuser). */
+export function run(cmd: string, args: string[], opts: { group?: boolean } = {}): RunningProcess {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group ?? false });
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-20_000)));
   let out = '';
@@ -27,7 +28,10 @@ export function run(cmd: string, args: string[]): RunningProcess {
     stdout: () => out,
     exited,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) {
+        if (opts.group && child.pid) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      }
       await exited;
     },
   };
