@@ -2,7 +2,7 @@ export type Severity = 'critical' | 'major' | 'minor' | 'warning';
 export type ThresholdLevel = 'high_high' | 'high' | 'low' | 'low_low';
 
 export interface AlarmSource {
-  kind: 'sensor' | 'vehicle';
+  kind: 'sensor' | 'vehicle' | 'camera';
   id: number;
   name: string;
   enterpriseId: number;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { DataInterruptionEvent, SensorReading, TerminalIdentityEvent, VehiclePosition } from '../ingest/ports.ts';
+import type { DataInterruptionEvent, SensorReading, TerminalIdentityEvent, VehiclePosition, VideoStateEvent } from '../ingest/ports.ts';
 import type { SensorInfo } from '../registry/registry-directory.ts';
 import type { TelemetryRules } from '../monitor/telemetry-pipeline.ts';
 import type { AlarmDecision, AlarmSource, Severity, ThresholdLevel } from './alarm-decision.ts';
@@ -23,16 +23,16 @@ import { sensorFaultLabel, sensorKindLabel, terminalAlarmLabel, thresholdLevelLa
 import { terminalIdentityDecision } from './terminal-identity-alarm.ts';
 
 /** `trip`: an offline_on_trip alarm is open for this vehicle. */
-type OfflineEntry = { rule: OfflineState | undefined; source: AlarmSource; trip?: boolean };
+type OfflineEntry = { rule: OfflineState | undefined; source: AlarmSource & { kind: 'vehicle' }; trip?: boolean };
 
 const sameSource = (a: AlarmSource, b: AlarmSource) => a.name === b.name && a.enterpriseId === b.enterpriseId && a.regionCode === b.regionCode;
-const subjectOf = (s: AlarmSource) => ({ sourceKind: s.kind, sourceId: s.id, enterpriseId: s.enterpriseId, regionCode: s.regionCode });
+const subjectOf = (s: AlarmSource & { kind: 'sensor' | 'vehicle' }) => ({ sourceKind: s.kind, sourceId: s.id, enterpriseId: s.enterpriseId, regionCode: s.regionCode });
 // Per registry record (a registry change brings new records): built once, not for every reading.
 const sensorSources = new WeakMap<SensorInfo, { source: AlarmSource; subject: ReturnType<typeof subjectOf> }>();
 const sensorSourceOf = (s: SensorInfo) => {
   let cached = sensorSources.get(s);
   if (!cached) {
-    const source: AlarmSource = { kind: 'sensor', id: s.id, name: `${s.tankName}·${sensorKindLabel[s.kind]}`, enterpriseId: s.enterpriseId, regionCode: s.regionCode };
+    const source: AlarmSource & { kind: 'sensor' } = { kind: 'sensor', id: s.id, name: `${s.tankName}·${sensorKindLabel[s.kind]}`, enterpriseId: s.enterpriseId, regionCode: s.regionCode };
     sensorSources.set(s, (cached = { source, subject: subjectOf(source) }));
   }
   return cached;
@@ -165,13 +165,21 @@ export class AlarmEngine implements TelemetryRules {
   }
 
   /** A device other than the vehicle's bound terminal tried to be it: always raised, whatever the rules say. */
+  /** A camera stopped publishing (or its relay failed) for longer than allowed, or its video came back. */
+  onVideoState(e: VideoStateEvent): void {
+    const source: AlarmSource = { kind: 'camera', id: e.camera.id, name: e.camera.name, enterpriseId: e.camera.enterpriseId, regionCode: e.camera.regionCode };
+    if (e.kind === 'video_restored') return this.submit({ action: 'clear', type: 'video_offline', source, value: null, at: e.at });
+    const why = e.cause === 'relay_failed' ? `拉流转发失败${e.detail ? `：${e.detail}` : ''}` : '停止推流';
+    this.submit({ action: 'raise', type: 'video_offline', level: null, severity: 'minor', source, value: null, at: e.since, message: `${e.camera.name} 视频离线（${why}）` });
+  }
+
   onTerminalIdentity(e: TerminalIdentityEvent): void {
     this.submit(terminalIdentityDecision(e));
   }
 
   /** Live positions only: re-uploaded blind-area points and drift mark the vehicle as heard from but fire nothing. */
   onPosition(p: VehiclePosition): void {
-    const source: AlarmSource = { kind: 'vehicle', id: p.vehicleId, name: p.plate, enterpriseId: p.enterpriseId, regionCode: p.regionCode };
+    const source: AlarmSource & { kind: 'vehicle' } = { kind: 'vehicle', id: p.vehicleId, name: p.plate, enterpriseId: p.enterpriseId, regionCode: p.regionCode };
     this.seen(source);
     if (p.reupload || p.drift) return;
     const at = p.ts.getTime();
@@ -231,7 +239,7 @@ export class AlarmEngine implements TelemetryRules {
   }
 
   /** Any traffic from a vehicle resets its offline clock (engine clock: receive time, not the device's). */
-  private seen(source: AlarmSource): void {
+  private seen(source: AlarmSource & { kind: 'vehicle' }): void {
     const prev = this.state.get<OfflineEntry>('offline', 'vehicle', source.id);
     const step = evaluateOffline(prev?.rule, { kind: 'seen', at: this.now() }, { timeoutS: 0 });
     const trip = evaluateOfflineOnTrip(prev?.trip ?? false, { kind: 'seen' });

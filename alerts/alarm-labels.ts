@@ -75,5 +75,6 @@ export const alarmTypeLabel: Readonly<Record<string, string>> = {
   offline: '车辆离线',
   offline_on_trip: '运输途中失联',
   terminal_identity_conflict: '终端身份冲突',
+  video_offline: '视频离线',
   ...Object.fromEntries(Object.entries(terminalAlarmTypes).map(([bit, type]) => [type, `终端${terminalAlarmLabel[Number(bit)].label}`])),
 };

@@ -20,7 +20,7 @@ export interface Alarm {
   severity: Severity;
   active: boolean;
   acknowledged: boolean;
-  source: { kind: 'sensor' | 'vehicle'; id: number; name: string };
+  source: { kind: 'sensor' | 'vehicle' | 'camera'; id: number; name: string };
   enterpriseId: number | null;
   regionCode: string | null;
   message: string;
@@ -55,7 +55,7 @@ export interface AlarmRow {
   severity: Severity;
   active: boolean;
   acknowledged: boolean;
-  source_kind: 'sensor' | 'vehicle';
+  source_kind: 'sensor' | 'vehicle' | 'camera';
   source_id: number;
   source_name: string;
   enterprise_id: number | null;

@@ -28,6 +28,7 @@ const lines = [
   `  健康检查   ${system.urls.http}/healthz`,
   `  MQTT       ${system.urls.mqtt}`,
   `  JT/T 808   ${system.urls.jt808}`,
+  ...(system.video ? [`  RTMP 推流  rtmp://127.0.0.1:${system.ports.rtmp}/live/<推流密钥>`, `  视频播放   http://127.0.0.1:${system.ports.videoHttp}/live/<stream>.flv?token=…（经 API 获取）`, `  JT/T 1078  tcp://127.0.0.1:${system.ports.jt1078}`] : []),
   `  InfluxDB   ${system.urls.influx}`,
   `  数据目录   ${config.dataDir}`,
   system.admin.generatedPassword

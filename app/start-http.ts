@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.ts';
 import { Jt808MediaStore } from '../ingest/jt808/media/media-store.ts';
-import { build } from '../web/app.ts';
+import { build, type AppDeps } from '../web/app.ts';
 import { LiveChannel } from '../web/live/live-channel.ts';
 import type { ComponentHealth } from '../web/routes/health-routes.ts';
 import type { GatewayHandle } from './gateway-handle.ts';
@@ -17,7 +17,7 @@ export function startHttp(
   { db, accounts, directory, metrics }: Storage,
   { reader, sensorLive, vehicleLive }: Telemetry,
   { alarmStore, ruleStore, engine }: Alerts,
-  deps: { gateways: GatewayHandle; health: () => Promise<ComponentHealth> },
+  deps: { gateways: GatewayHandle; health: () => Promise<ComponentHealth>; video?: AppDeps['video'] },
 ) {
   return startPart(log, async (onStop) => {
     const media = new Jt808MediaStore(db, `${config.dataDir}/media`);
@@ -41,6 +41,7 @@ export function startHttp(
       log,
       jt808: { commands: deps.gateways, media },
       health: deps.health,
+      video: deps.video,
     });
     onStop('http', () => app.close());
     await app.listen({ port: config.http.port, host: config.http.host });

@@ -10,7 +10,7 @@ import { startPart } from './part.ts';
 /** The timers: alarm handling jobs (SLA, notifications, retention), the offline sweep, the data-interruption check. */
 export function startJobs(config: Config, log: Logger, { db }: Storage, { freshness }: Telemetry, { alarmStore, engine }: Alerts, { live }: Http) {
   return startPart(log, async (onStop) => {
-    onStop('alarm jobs', startAlarmJobs({ db, store: alarmStore, publish: (change) => live.alarm(change), log: log.child({ component: 'alarm-jobs' }), ...config.alarms }));
+    onStop('alarm jobs', startAlarmJobs({ db, store: alarmStore, publish: (change) => live.alarm(change), log: log.child({ component: 'alarm-jobs' }), dataDir: config.dataDir, ...config.alarms }));
     const stopSweeps = engine.startSweeps(5000);
     onStop('offline sweep', async () => stopSweeps());
     const stopFreshness = freshness.start(1000);

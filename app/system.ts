@@ -9,11 +9,14 @@ import { startHttp } from './start-http.ts';
 import { startJobs } from './start-jobs.ts';
 import { startIngest } from './start-ingest.ts';
 import { startDemo } from './start-demo.ts';
+import { startVideo, type Video } from './start-video.ts';
 
 export interface RunningSystem {
   config: Config;
   urls: { http: string; wall: string; docs: string; mqtt: string; jt808: string; influx: string };
-  ports: { http: number; mqtt: number; jt808: number };
+  ports: { http: number; mqtt: number; jt808: number; rtmp: number | null; videoHttp: number | null; jt1078: number | null };
+  /** The running video part; null with VIDEO_ENABLED=false. */
+  video: Video | null;
   admin: { created: boolean; generatedPassword?: string };
   alarmsSettled(): Promise<void>;
   flushTelemetry(): Promise<void>;
@@ -38,8 +41,10 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     const telemetry = started(await startTelemetry(config, log, storage));
     const alerts = started(await startAlerts(log, storage, telemetry));
     const gateways = new GatewayHandle();
-    const health = async () => ({ ...(await storage.health()), ...(await gateways.health()), ...(await telemetry.health()) });
-    const http = started(await startHttp(config, log, storage, telemetry, alerts, { gateways, health }));
+    const video = config.video.enabled ? started(await startVideo(config, log, storage, alerts, gateways)) : null;
+    const health = async () => ({ ...(await storage.health()), ...(await gateways.health()), ...(await telemetry.health()), ...(await video?.health()) });
+    const http = started(await startHttp(config, log, storage, telemetry, alerts, { gateways, health, video: video?.routes }));
+    video?.attachWall(http.live);
     started(await startJobs(config, log, storage, telemetry, alerts, http));
     const ingest = started(await startIngest(config, log, storage, telemetry, alerts, http, () => shuttingDown));
     gateways.attach(ingest);
@@ -50,7 +55,8 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     return {
       config,
       urls: { http: base, wall: `${base}/wall/`, docs: `${base}/docs`, mqtt: `mqtt://${host}:${ingest.mqtt.port}`, jt808: `tcp://${host}:${ingest.jt808.port}`, influx: storage.influxUrl },
-      ports: { http: http.port, mqtt: ingest.mqtt.port, jt808: ingest.jt808.port },
+      ports: { http: http.port, mqtt: ingest.mqtt.port, jt808: ingest.jt808.port, rtmp: video?.ports.rtmpPort ?? null, videoHttp: video?.ports.httpPort ?? null, jt1078: video?.ports.jt1078Port ?? null },
+      video,
       admin: storage.admin,
       alarmsSettled: () => alerts.engine.settled(),
       flushTelemetry: async () => void (await telemetry.writer.flush()),

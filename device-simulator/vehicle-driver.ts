@@ -1,5 +1,6 @@
 import type { DemoVehicle } from '../seeds/demo-park.ts';
 import { SimulatedTerminal } from './jt808-terminal.ts';
+import { answerVideoRequests } from './jt1078-camera.ts';
 
 const EARTH_M_PER_DEG_LAT = 111_320;
 
@@ -10,6 +11,7 @@ export class VehicleDriver {
   private leg = 0;
   private progressM = 0;
   private tick = 0;
+  private video: { stopAll(): void } | null = null;
 
   constructor(
     private readonly vehicle: DemoVehicle,
@@ -20,6 +22,8 @@ export class VehicleDriver {
 
   async start(port: number): Promise<void> {
     await this.terminal.connect(port);
+    // The demo's trucks answer 0x9101 with an ffmpeg test pattern, so the wall shows truck video.
+    this.video = answerVideoRequests(this.terminal);
     const result = await this.terminal.register();
     if (result !== 0) throw new Error(`demo terminal ${this.vehicle.terminalPhone} not registered (0x8100 result ${result})`);
     if ((await this.terminal.authenticate()) !== 0) throw new Error(`demo terminal ${this.vehicle.terminalPhone} authentication refused`);
@@ -49,6 +53,7 @@ export class VehicleDriver {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    this.video?.stopAll();
     this.terminal.close();
   }
 }

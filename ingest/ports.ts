@@ -107,3 +107,9 @@ export type TerminalIdentityEvent = {
   | { readonly kind: 'takeover'; readonly previousRemote: string }
   | { readonly kind: 'repeated_failures'; readonly failures: number; readonly withinS: number }
 );
+
+/** A camera's video stopped (it stopped publishing, or its RTSP relay kept failing) past the timeout, or came back. */
+export type VideoStateEvent = { camera: { id: number; name: string; enterpriseId: number; regionCode: string } } & (
+  | { kind: 'video_offline'; since: Date; cause: 'stopped' | 'relay_failed'; detail?: string }
+  | { kind: 'video_restored'; at: Date }
+);

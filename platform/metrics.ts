@@ -26,6 +26,13 @@ export function createMetrics() {
     influxPointsRejected: new Counter({ name: 'influx_points_rejected_total', help: 'Points InfluxDB refused for good (e.g. beyond retention), kept in the dead-letter file', labelNames: ['store'], registers: [registry] }),
     influxWriteLagSeconds: new Gauge({ name: 'influx_write_lag_seconds', help: 'Age of the oldest accepted record not yet in InfluxDB', labelNames: ['store'], registers: [registry] }),
     spoolRecords: new Gauge({ name: 'telemetry_spool_records', help: 'Records in the on-disk spool not yet in InfluxDB', labelNames: ['store'], registers: [registry] }),
+    videoRefused: new Counter({ name: 'video_refused_total', help: 'Video publishes and plays refused, by reason (unknown_key, camera_disabled, flv_publish, ws_publish, rtmp_play, unsigned, bad_signature, expired, foreign, replayed, unknown_stream, out_of_scope)', labelNames: ['reason'], registers: [registry] }),
+    videoViewersDropped: new Counter({ name: 'video_viewers_dropped_total', help: 'Video viewers dropped because they held too much unsent data', registers: [registry] }),
+    videoStreamsLive: new Gauge({ name: 'video_streams_live', help: 'Video streams being published now', registers: [registry] }),
+    videoRelayRestarts: new Counter({ name: 'video_relay_restarts_total', help: 'RTSP relay ffmpeg processes restarted after they ended', registers: [registry] }),
+    jt1078Packets: new Counter({ name: 'jt1078_packets_total', help: 'JT/T 1078 media packets by result (ok, malformed, unmatched)', labelNames: ['result'], registers: [registry] }),
+    jt1078Frames: new Counter({ name: 'jt1078_frames_total', help: 'H.264 access units reassembled from JT/T 1078 packets', registers: [registry] }),
+    jt808AvMessages: new Counter({ name: 'jt808_av_messages_total', help: 'JT/T 1078 messages from terminals over JT/T 808 (0x1003, 0x1005, 0x9105), by message id', labelNames: ['msg'], registers: [registry] }),
     spoolBytes: new Gauge({ name: 'telemetry_spool_bytes', help: 'Bytes held by the on-disk spool', labelNames: ['store'], registers: [registry] }),
   };
 }

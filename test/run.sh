@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 bash platform/setup/ensure-packages.sh \
   influxd:influxdb chromium:chromium ffmpeg:ffmpeg mosquitto_pub:mosquitto-clients \
   "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)/initdb:postgresql" \
-  faketime:faketime
+  faketime:faketime cvlc:vlc-bin /usr/lib/x86_64-linux-gnu/vlc/plugins/access/libfilesystem_plugin.so:vlc-plugin-base
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGROOT=$(mktemp -d /tmp/hazwatch-pg.XXXXXX)

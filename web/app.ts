@@ -47,6 +47,7 @@ import { alarmAttachmentRoutes } from './routes/alarm-attachment-routes.ts';
 import { vocabularyRoutes } from './routes/vocabulary-routes.ts';
 import { wallRoutes } from './routes/wall-routes.ts';
 import { monitorDetailRoutes } from './routes/monitor-detail-routes.ts';
+import { videoRoutes, type VideoRouteDeps } from './routes/video-routes.ts';
 import type { SlaDefaults } from '../alerts/sla/sla-monitor.ts';
 import { WebhookTargetPolicy } from '../alerts/notifications/webhook-target.ts';
 
@@ -73,6 +74,8 @@ export interface AppDeps {
   dataDir?: string;
   /** Webhook hosts allowed although they are on a local or private address (NOTIFY_WEBHOOK_ALLOW_HOSTS). */
   webhookAllowHosts?: readonly string[];
+  /** Live video: play URLs, camera states, truck channels, layouts, alarm snapshots and clips; absent without a media server. */
+  video?: Omit<VideoRouteDeps, 'db' | 'alarms'>;
   /** The platform clock for date-based answers such as expiry warnings; the system time when absent. */
   clock?: () => Date;
 }
@@ -127,6 +130,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   const rules = deps.rules ?? new RuleStore(deps.db);
   await app.register(alarmRuleRoutes, { rules });
   if (deps.jt808) await app.register(jt808CommandRoutes, { db: deps.db, ...deps.jt808 });
+  if (deps.video) await app.register(videoRoutes, { db: deps.db, alarms: deps.alarms, ...deps.video });
 
   const invalidate = () => deps.directory.invalidate();
   // Platform-generated secrets, shown once in the create answer.

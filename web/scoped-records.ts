@@ -7,6 +7,7 @@ const rowOwners = {
   vehicles: { table: 'vehicles', enterprise: 'enterprise_id' },
   devices: { table: 'devices', enterprise: 'enterprise_id' },
   tanks: { table: 'tanks', enterprise: 'enterprise_id' },
+  cameras: { table: 'cameras', enterprise: 'enterprise_id' },
   transportStaff: { table: 'transport_staff', enterprise: 'enterprise_id' },
   alarms: { table: 'alarms', enterprise: 'enterprise_id', region: 'region_code' },
   subscriptions: { table: 'notification_subscriptions', enterprise: 'enterprise_id', region: 'region_code' },

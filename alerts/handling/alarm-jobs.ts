@@ -6,7 +6,7 @@ import { Notifier } from '../notifications/notifier.ts';
 import { WebhookChannel } from '../notifications/webhook-channel.ts';
 import { WebhookTargetPolicy } from '../notifications/webhook-target.ts';
 import { LoggingSmsProvider, SmsChannel, type SmsProvider } from '../notifications/sms-channel.ts';
-import { purgeExpiredAlarms } from './alarm-retention.ts';
+import { purgeExpiredAlarms, purgeOrphanAttachments } from './alarm-retention.ts';
 
 export interface AlarmJobOptions {
   db: Database;
@@ -19,6 +19,8 @@ export interface AlarmJobOptions {
   /** Webhook hosts allowed although they are on a local or private address (NOTIFY_WEBHOOK_ALLOW_HOSTS). */
   webhookAllowHosts?: readonly string[];
   clock?: () => Date;
+  /** Where attachments live; their folders are deleted with their alarms. */
+  dataDir?: string;
 }
 
 /** The periodic alarm work: SLA checks and escalation, notification delivery, retention. Returns a stop function. */
@@ -46,6 +48,8 @@ export function startAlarmJobs(o: AlarmJobOptions): () => Promise<void> {
     every('retention', 6 * 3_600_000, async () => {
       const purged = await purgeExpiredAlarms(o.db, clock(), o.retentionYears);
       if (purged > 0) o.log.info({ purged }, 'expired alarms deleted');
+      const folders = o.dataDir ? await purgeOrphanAttachments(o.db, o.dataDir) : 0;
+      if (folders > 0) o.log.info({ folders }, 'attachments of deleted alarms removed');
     }),
   ];
   return async () => {

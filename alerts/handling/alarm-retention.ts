@@ -14,3 +14,18 @@ export async function purgeExpiredAlarms(db: Database, now: Date, years: number)
   const rows = await db.query<{ id: number }>('delete from alarms where not active and coalesce(closed_at, cleared_at) < $1 returning id', [retentionCutoff(now, years)]);
   return rows.length;
 }
+
+/**
+ * Attachment folders (DATA_DIR/attachments/<alarmId>/: disposal files, alarm snapshots and clips) of alarms that no
+ * longer exist, i.e. that retention deleted: their files go with them. Returns how many folders were removed.
+ */
+export async function purgeOrphanAttachments(db: Database, dataDir: string): Promise<number> {
+  const { readdir, rm } = await import('node:fs/promises');
+  const root = `${dataDir}/attachments`;
+  const ids = (await readdir(root).catch(() => [] as string[])).filter((d) => /^\d+$/.test(d)).map(Number);
+  if (!ids.length) return 0;
+  const alive = new Set((await db.query<{ id: number }>('select id from alarms where id = any($1)', [ids])).map((r) => r.id));
+  const orphans = ids.filter((id) => !alive.has(id));
+  for (const id of orphans) await rm(`${root}/${id}`, { recursive: true, force: true });
+  return orphans.length;
+}

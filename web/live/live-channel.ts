@@ -65,6 +65,16 @@ export class LiveChannel implements TelemetryPush {
     this.live.to(roomsFor(scoped.enterpriseId, scoped.regionCode)).emit('status', payload);
   }
 
+  /** The wall opens these video panes (alarm linkage, SOS); see README "Video". */
+  videoOpen(scoped: Scoped, payload: object): void {
+    this.live.to(roomsFor(scoped.enterpriseId, scoped.regionCode)).emit('video_open', payload);
+  }
+
+  /** A stream started or stopped publishing, or its relay changed state. */
+  videoState(scoped: Scoped, payload: object): void {
+    this.live.to(roomsFor(scoped.enterpriseId, scoped.regionCode)).emit('video_state', payload);
+  }
+
   alarm(change: AlarmChange): void {
     this.live.to(roomsFor(change.alarm.enterpriseId, change.alarm.regionCode)).emit('alarm', change);
   }

@@ -9,10 +9,11 @@ export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Accepted attachment types and the extension each is stored under. */
 const EXT: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
-const TYPE_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(EXT).map(([t, e]) => [e, t]));
+// Served, never uploaded: snapshots and clips the video linkage takes from a live stream.
+const TYPE_OF: Readonly<Record<string, string>> = { ...Object.fromEntries(Object.entries(EXT).map(([t, e]) => [e, t])), mp4: 'video/mp4' };
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const fileParams = idParams.extend({ file: z.string().regex(/^[0-9a-f-]{36}\.(jpg|png|pdf)$/, '附件标识无效') });
+const fileParams = idParams.extend({ file: z.string().regex(/^[0-9a-f-]{36}\.(jpg|png|pdf|mp4)$/, '附件标识无效') });
 
 const mediaType = (header: string | undefined) => (header ?? '').split(';')[0].trim().toLowerCase();
 

@@ -68,6 +68,8 @@ export { decodeAlarmAck, encodeAlarmAck } from './messages/alarm-ack.ts';
 export type { AlarmAck } from './messages/alarm-ack.ts';
 export { decodeAvRequest, encodeAvRequest } from './messages/av-request.ts';
 export type { AvRequest } from './messages/av-request.ts';
+export { AvControlCommand, decodeAvAttributes, decodeAvControl, decodeAvStatus, decodePassengerFlow, encodeAvAttributes, encodeAvControl } from './messages/av-control.ts';
+export type { AvAttributes, AvControl, PassengerFlow } from './messages/av-control.ts';
 export { encodeResendRequest, decodeResendRequest } from './messages/resend-request.ts';
 export type { ResendRequest } from './messages/resend-request.ts';
 export {

@@ -47,6 +47,10 @@ export const MsgId = {
   PassThroughDown: 0x8900,
   AvRealtimeRequest: 0x9101,
   AvRealtimeControl: 0x9102,
+  AvQueryAttributes: 0x9003,
+  AvAttributesReply: 0x1003,
+  PassengerFlow: 0x1005,
+  AvStatus: 0x9105,
 } as const;
 
 export type MsgIdName = keyof typeof MsgId;

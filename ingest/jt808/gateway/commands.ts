@@ -1,4 +1,7 @@
 import {
+  AvControlCommand,
+  encodeAvControl,
+  encodeAvRequest,
   encodeAlarmAck,
   encodeDeleteAreas,
   encodeSetGeofence,
@@ -64,3 +67,18 @@ export const alarmAckCommand = (alarmBits: number, alarmSerial = 0): Jt808Comman
 });
 
 export const SOS_ALARM_BIT = 1 << 0;
+
+/** JT/T 1078 0x9101: the terminal opens a media connection to our listener and streams the channel (video only). */
+export const avRequestCommand = (req: { serverIp: string; tcpPort: number; channel: number; streamType?: number }): Jt808Command => ({
+  msgId: MsgId.AvRealtimeRequest,
+  build: () => encodeAvRequest({ serverIp: req.serverIp, tcpPort: req.tcpPort, udpPort: 0, channel: req.channel, dataType: 1, streamType: req.streamType ?? 1 }),
+});
+
+/** JT/T 1078 0x9102 close of a channel's audio and video. */
+export const avCloseCommand = (channel: number): Jt808Command => ({
+  msgId: MsgId.AvRealtimeControl,
+  build: () => encodeAvControl({ channel, command: AvControlCommand.Close, closeType: 0, streamType: 0 }),
+});
+
+/** JT/T 1078 0x9003: the terminal answers 0x1003 with its audio/video attributes (logged by the gateway). */
+export const avQueryAttributesCommand = (): Jt808Command => ({ msgId: MsgId.AvQueryAttributes, build: () => Buffer.alloc(0) });

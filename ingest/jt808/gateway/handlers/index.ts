@@ -10,6 +10,7 @@ import { handleMediaUpload } from './media-upload.ts';
 import { handlePhotoReply } from './photo-reply.ts';
 import { handleRegister } from './register.ts';
 import { handleTerminalResponse } from './terminal-response.ts';
+import { handleAvMessage } from './av-messages.ts';
 
 /** One handler per uplink message id. `open` handlers run before authentication. */
 export const handlers = new Map<number, { handle: MessageHandler; open?: true }>([
@@ -23,4 +24,7 @@ export const handlers = new Map<number, { handle: MessageHandler; open?: true }>
   [MsgId.PhotoReply, { handle: handlePhotoReply }],
   [MsgId.MediaEvent, { handle: handleMediaEvent }],
   [MsgId.MediaUpload, { handle: handleMediaUpload }],
+  [MsgId.AvAttributesReply, { handle: handleAvMessage }],
+  [MsgId.PassengerFlow, { handle: handleAvMessage }],
+  [MsgId.AvStatus, { handle: handleAvMessage }],
 ]);

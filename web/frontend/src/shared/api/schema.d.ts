@@ -1449,6 +1449,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alarms/{id}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报警联动抓拍与录像（按报警的辖区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alarms/changes": {
         parameters: {
             query?: never;
@@ -2179,9 +2215,11 @@ export interface paths {
                         /** @default true */
                         enabled?: boolean;
                         enterpriseId: number;
+                        hazardSourceId?: number | null;
                         lat?: number | null;
                         lon?: number | null;
                         name: string;
+                        pullUrl?: string | null;
                         site?: string | null;
                         tankId?: number | null;
                     };
@@ -2248,9 +2286,11 @@ export interface paths {
                         /** @default true */
                         enabled?: boolean;
                         enterpriseId: number;
+                        hazardSourceId?: number | null;
                         lat?: number | null;
                         lon?: number | null;
                         name: string;
+                        pullUrl?: string | null;
                         site?: string | null;
                         tankId?: number | null;
                     };
@@ -2288,6 +2328,42 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/{id}/play-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 获取摄像机播放地址（仅播放，限本人、本摄像机，短时有效，一次有效） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -6371,6 +6447,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/vehicles/{id}/video/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 打开车载视频通道（JT/T 1078 0x9101），返回播放地址；无人观看一段时间后自动关闭 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channel: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/vehicles/export.xlsx": {
         parameters: {
             query?: never;
@@ -6452,6 +6565,125 @@ export interface paths {
             cookie?: never;
         };
         /** 危险货物运输车辆导入模板 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/video-layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人的视频宫格布局与轮巡设置 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** 保存本人的视频宫格布局与轮巡设置 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        grid: 1 | 4 | 9 | 16;
+                        panes: (({
+                            id: number;
+                            /** @enum {string} */
+                            kind: "camera";
+                        } | {
+                            channel: number;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "vehicle";
+                        }) | null)[];
+                        patrol: {
+                            /** @default false */
+                            enabled?: boolean;
+                            /** @default 30 */
+                            intervalS?: number;
+                            /** @default [] */
+                            items?: ({
+                                id: number;
+                                /** @enum {string} */
+                                kind: "camera";
+                            } | {
+                                channel: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "vehicle";
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/video/cameras": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 视频监控点位及其状态（推流中、转发状态），限本辖区 */
         get: {
             parameters: {
                 query?: never;
