@@ -1,4 +1,4 @@
-// The Socket.IO live channel: io('/live', { auth: { token } }), events readings, positions, alarm, status.
+// The Socket.IO live channel: io('/live', { auth: { token } }), events readings, positions, alarm, status, video_open, video_state.
 import { onBeforeUnmount, ref } from 'vue';
 import { io, type Socket } from 'socket.io-client';
 import type { AlarmChange, Position, Reading, StatusChange } from './types';
@@ -10,6 +10,16 @@ export interface LiveHandlers {
   onPositions(list: Position[]): void;
   onAlarm(change: AlarmChange): void;
   onStatus(change: StatusChange): void;
+  /** Cameras or a truck channel an alarm asks the wall to show. */
+  onVideoOpen?(event: VideoOpen): void;
+  /** A camera went live or dark. */
+  onVideoState?(event: { kind: 'camera'; id: number; live: boolean }): void;
+}
+
+export interface VideoOpen {
+  reason: string;
+  alarmId: number;
+  panes: ({ kind: 'camera'; id: number; name: string } | { kind: 'vehicle'; id: number; channel: number; name: string })[];
 }
 
 const asList = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
@@ -67,6 +77,8 @@ export function useLiveChannel(handlers: LiveHandlers) {
     s.on('positions', (list: Position | Position[]) => alive() && handlers.onPositions(asList(list)));
     s.on('alarm', (change: AlarmChange) => alive() && handlers.onAlarm(change));
     s.on('status', (change: StatusChange) => alive() && handlers.onStatus(change));
+    s.on('video_open', (event: VideoOpen) => alive() && handlers.onVideoOpen?.(event));
+    s.on('video_state', (event: { kind: 'camera'; id: number; live: boolean }) => alive() && handlers.onVideoState?.(event));
   }
 
   function disconnect(): void {
