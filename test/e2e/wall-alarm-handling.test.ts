@@ -201,7 +201,8 @@ describe('wall: alarm handling and resync', () => {
         return res.body.items.find((a: { type: string; source: { id: number } }) => a.type === 'sos' && a.source.id === v.body.id) as { id: number } | undefined;
       }, 'SOS alarm');
 
-      await page.click(`${item(sos.id)} ${tid('alarm-open')}`);
+      // An SOS is critical: its banner blocks the wall until it is handled; 打开处置 leads to the drawer.
+      await page.click(`[data-testid="critical-banner"][data-alarm-id="${sos.id}"] ${tid('critical-banner-handle')}`);
       await page.waitForSelector(drawer(sos.id, 'active-unacked'));
       expect(await page.textContent(tid('alarm-drawer-title'))).toContain('紧急报警（SOS）');
       await page.check(tid('alarm-ack-tts'));
