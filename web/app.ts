@@ -45,6 +45,7 @@ import { alarmSlaRoutes } from './routes/alarm-sla-routes.ts';
 import { alarmAttachmentRoutes } from './routes/alarm-attachment-routes.ts';
 import { vocabularyRoutes } from './routes/vocabulary-routes.ts';
 import { wallRoutes } from './routes/wall-routes.ts';
+import { monitorDetailRoutes } from './routes/monitor-detail-routes.ts';
 import type { SlaDefaults } from '../alerts/sla/sla-monitor.ts';
 import { WebhookTargetPolicy } from '../alerts/notifications/webhook-target.ts';
 
@@ -122,7 +123,8 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.dataDir) await app.register(alarmAttachmentRoutes, { alarms: deps.alarms, dataDir: deps.dataDir });
   await app.register(alarmNotificationRoutes, { db: deps.db, webhookTargets: new WebhookTargetPolicy(deps.webhookAllowHosts) });
   await app.register(alarmSlaRoutes, { db: deps.db, defaults: deps.slaDefaults ?? { ackMinutes: 5, disposeMinutes: 120 } });
-  await app.register(alarmRuleRoutes, { rules: deps.rules ?? new RuleStore(deps.db) });
+  const rules = deps.rules ?? new RuleStore(deps.db);
+  await app.register(alarmRuleRoutes, { rules });
   if (deps.jt808) await app.register(jt808CommandRoutes, { db: deps.db, ...deps.jt808 });
 
   const invalidate = () => deps.directory.invalidate();
@@ -151,6 +153,15 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     vehicleLive: deps.vehicleLive,
     reader: deps.reader,
     vehicleOnline: deps.vehicleOnline,
+  });
+  await app.register(monitorDetailRoutes, {
+    db: deps.db,
+    sensorLive: deps.sensorLive,
+    vehicleLive: deps.vehicleLive,
+    vehicleOnline: deps.vehicleOnline,
+    reader: deps.reader,
+    rules,
+    clock: deps.clock ?? (() => new Date()),
   });
   await app.register(wallRoutes, { db: deps.db, sensorLive: deps.sensorLive, vehicleOnline: deps.vehicleOnline, clock: deps.clock ?? (() => new Date()) });
 

@@ -80,3 +80,18 @@ export function evaluateFatigue(state: FatigueState, e: { speedKmh: number; at: 
 }
 
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 100) / 100;
+
+/** Driving time as of `now`, for a vehicle page: the stored clocks plus the stretch since the last position. */
+export function drivingClocks(state: FatigueState, now: number, p: FatigueParams): { continuousS: number; dailyS: number; driving: boolean } {
+  if (state.lastAt === null) return { continuousS: 0, dailyS: 0, driving: false };
+  const restMs = p.restS * 1000;
+  const gap = Math.max(0, now - state.lastAt);
+  const today = shanghaiClock(now).date;
+  const silentRest = gap >= restMs;
+  const stoppedRest = !state.lastDriving && state.restSince !== null && now - state.restSince >= restMs;
+  const running = state.lastDriving && !silentRest ? gap : 0;
+  const continuousMs = silentRest || stoppedRest ? 0 : state.continuousMs + running;
+  const sinceMidnight = now - Date.parse(`${today}T00:00:00+08:00`);
+  const dailyMs = (state.day === today ? state.dailyMs : 0) + Math.min(running, sinceMidnight);
+  return { continuousS: Math.round(continuousMs / 1000), dailyS: Math.round(dailyMs / 1000), driving: state.lastDriving && !silentRest };
+}

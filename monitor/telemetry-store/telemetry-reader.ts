@@ -23,6 +23,21 @@ export interface TrackPoint {
   drift: boolean;
 }
 
+export interface SensorTrend {
+  sensorId: number;
+  points: TrendPoint[];
+}
+/** One bucket of a downsampled track: its first good fix, its top speed, and what it held. */
+export interface TrackBucket {
+  ts: Date;
+  lat: number;
+  lon: number;
+  speedKmh: number;
+  maxSpeedKmh: number;
+  direction: number;
+  points: number;
+}
+
 const rfc3339 = (d: Date) => `'${d.toISOString()}'`;
 const idRegex = (ids: readonly number[]) => `/^(${ids.map((i) => Math.trunc(i)).join('|')})$/`;
 
@@ -52,6 +67,69 @@ export class TelemetryReader {
        GROUP BY time(${Math.max(1, Math.trunc(stepSeconds))}s) fill(none)`,
     );
     return rows(series).map((r) => ({ ts: new Date(Number(r.time)), mean: num(r.mean), min: num(r.min), max: num(r.max) }));
+  }
+
+  /** Mean/min/max per step for several sensors in one query. */
+  async trendMany(sensorIds: readonly number[], from: Date, to: Date, stepSeconds: number): Promise<SensorTrend[]> {
+    if (sensorIds.length === 0) return [];
+    const series = await this.conn.query(
+      `SELECT mean("value"), min("value"), max("value") FROM ${this.from(this.stores.sensor, MEASUREMENT_READING)}
+       WHERE "sensor_id" =~ ${idRegex(sensorIds)} AND time >= ${rfc3339(from)} AND time < ${rfc3339(to)}
+       GROUP BY time(${Math.max(1, Math.trunc(stepSeconds))}s), "sensor_id" fill(none)`,
+    );
+    const bySensor = new Map(series.map((s) => [Number(s.tags?.sensor_id), rows([s])]));
+    return sensorIds.map((sensorId) => ({
+      sensorId,
+      points: (bySensor.get(sensorId) ?? []).map((r) => ({ ts: new Date(Number(r.time)), mean: num(r.mean), min: num(r.min), max: num(r.max) })),
+    }));
+  }
+
+  private trackWhere(vehicleId: number, from: Date, to: Date): string {
+    return `"vehicle_id" = '${Math.trunc(vehicleId)}' AND time >= ${rfc3339(from)} AND time < ${rfc3339(to)}`;
+  }
+
+  /** How many positions the period holds (drift included). */
+  async trackCount(vehicleId: number, from: Date, to: Date): Promise<number> {
+    const [s] = await this.conn.query(`SELECT count("lat") FROM ${this.from(this.stores.track, MEASUREMENT_POSITION)} WHERE ${this.trackWhere(vehicleId, from, to)}`);
+    return s ? Number(s.values[0][1]) : 0;
+  }
+
+  /** The track downsampled in InfluxDB: one bucket per `bucketSeconds`, drift left out. */
+  async trackBuckets(vehicleId: number, from: Date, to: Date, bucketSeconds: number): Promise<TrackBucket[]> {
+    const series = await this.conn.query(
+      `SELECT first("lat") AS "lat", first("lon") AS "lon", mean("speed") AS "speed", max("speed") AS "max_speed", last("direction") AS "direction", count("lat") AS "n"
+       FROM ${this.from(this.stores.track, MEASUREMENT_POSITION)} WHERE ${this.trackWhere(vehicleId, from, to)} AND "drift" = false
+       GROUP BY time(${Math.max(1, Math.trunc(bucketSeconds))}s) fill(none)`,
+    );
+    return rows(series)
+      .filter((r) => r.lat !== null && r.lat !== undefined)
+      .map((r) => ({
+        ts: new Date(Number(r.time)),
+        lat: Number(r.lat),
+        lon: Number(r.lon),
+        speedKmh: Number(r.speed),
+        maxSpeedKmh: Number(r.max_speed),
+        direction: Number(r.direction),
+        points: Number(r.n),
+      }));
+  }
+
+  /** Top speed per bucket (drift included: a drift fix keeps its speed), the cheapest series to find stops on. */
+  async speedSeries(vehicleId: number, from: Date, to: Date, bucketSeconds: number): Promise<Array<{ ts: number; maxSpeedKmh: number }>> {
+    const series = await this.conn.query(
+      `SELECT max("speed") AS "max_speed" FROM ${this.from(this.stores.track, MEASUREMENT_POSITION)} WHERE ${this.trackWhere(vehicleId, from, to)}
+       GROUP BY time(${Math.max(1, Math.trunc(bucketSeconds))}s) fill(none)`,
+    );
+    return rows(series).filter((r) => r.max_speed !== null).map((r) => ({ ts: Number(r.time), maxSpeedKmh: Number(r.max_speed) }));
+  }
+
+  /** Start times of the buckets that hold points of the given flag (blind-area re-uploads or drift), with their count. */
+  async flaggedBuckets(vehicleId: number, from: Date, to: Date, bucketSeconds: number, flag: 'reupload' | 'drift'): Promise<Map<number, number>> {
+    const series = await this.conn.query(
+      `SELECT count("lat") AS "n" FROM ${this.from(this.stores.track, MEASUREMENT_POSITION)} WHERE ${this.trackWhere(vehicleId, from, to)} AND "${flag}" = true
+       GROUP BY time(${Math.max(1, Math.trunc(bucketSeconds))}s) fill(none)`,
+    );
+    return new Map(rows(series).filter((r) => Number(r.n) > 0).map((r) => [Number(r.time), Number(r.n)]));
   }
 
   async track(vehicleId: number, from: Date, to: Date): Promise<TrackPoint[]> {

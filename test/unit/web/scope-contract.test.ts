@@ -75,6 +75,7 @@ describe('scope contract over the OpenAPI spec', () => {
         'GET /api/emergency-resources/nearest',
         'GET /api/monitor/sensors/{id}/trend',
         'GET /api/monitor/vehicles/{id}/track',
+        'GET /api/monitor/tanks/{id}/trend',
       ].sort(),
     );
   });
