@@ -4621,6 +4621,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/map/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 大屏地图配置：瓦片地址与其坐标系（MAP_TILE_URL、MAP_TILE_CRS）；未配置时为离线矢量底图（GCJ-02） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            offlineCrs: "GCJ-02";
+                            tiles: {
+                                /** @enum {string} */
+                                crs: "WGS-84" | "GCJ-02";
+                                maxZoom: number;
+                                subdomains: string | null;
+                                url: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/map/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地图企业图层（WGS-84）：位置、重大危险源数量与最高等级，按区域筛选 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            coordinateSystem: "WGS-84";
+                            items: {
+                                code: string;
+                                hazardSources: number;
+                                id: number;
+                                lat: number;
+                                lon: number;
+                                name: string;
+                                parkId: number | null;
+                                regionCode: string;
+                                topHazardLevel: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/modules": {
         parameters: {
             query?: never;
@@ -4632,6 +4743,45 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitor/layers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地图图层：重大危险源（分级、位置）、电子围栏、应急资源（WGS-84），按区域筛选 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 逗号分隔：hazardSources,geofences,emergencyResources；缺省为全部 */
+                    layers?: string;
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4796,9 +4946,90 @@ export interface paths {
         /** 储罐实时数据 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
+                };
                 header?: never;
                 path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitor/tanks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 储罐详情：传感器、当前值、阈值、状态与未处理报警 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitor/tanks/{id}/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 储罐趋势：多个传感器的均值/最小/最大（按时段自动选步长，每条不超过 maxPoints 点），含阈值与报警持续时段 */
+        get: {
+            parameters: {
+                query?: {
+                    from?: unknown;
+                    maxPoints?: number;
+                    range?: "1h" | "24h" | "7d" | "30d" | "custom";
+                    sensorIds?: string;
+                    to?: unknown;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -4827,12 +5058,51 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 车辆实时位置（GCJ-02） */
+        /** 车辆实时位置（GCJ-02）与状态（行驶、停车、离线、报警） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitor/vehicles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 车辆详情：驾驶员与押运员、当前运单与货物、速度、连续驾驶与当日累计驾驶时长、最近报警 */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -4861,11 +5131,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 车辆轨迹回放（WGS-84） */
+        /** 车辆轨迹回放（WGS-84）：点数超过 maxPoints 时由 InfluxDB 按时间分桶抽稀，否则全部明细；含 5 分钟以上停车与途中报警 */
         get: {
             parameters: {
                 query: {
                     from: unknown;
+                    maxPoints?: number;
                     to?: unknown;
                 };
                 header?: never;
