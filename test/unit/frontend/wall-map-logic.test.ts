@@ -80,7 +80,7 @@ describe('clustering choices', () => {
     expect(city.length).toBeLessThan(200);
     const total = city.reduce((n, f) => n + ('cluster' in f.properties && f.properties.cluster ? f.properties.point_count : 1), 0);
     expect(total).toBe(10_000);
-    const alarms = city.reduce((n, f) => n + ('cluster' in f.properties && f.properties.cluster ? (f.properties as unknown as StateTally).alarm : f.properties.t.alarm), 0);
+    const alarms = city.reduce((n, f) => n + ('cluster' in f.properties && f.properties.cluster ? (f.properties as unknown as StateTally).alarm : (f.properties as { t: StateTally }).t.alarm), 0);
     expect(alarms).toBe(pts.filter((p) => p.properties.t.alarm).length);
     const street = index.getClusters([120.4, 41.4, 120.45, 41.45], CLUSTER_MAX_ZOOM + 1);
     expect(street.every((f) => !('cluster' in f.properties))).toBe(true);

@@ -36,7 +36,7 @@ export function hazardSourceLayer(items: readonly HazardSourceFeature[], crs: Ma
     if (h.lat == null || h.lon == null) continue;
     const latlng = L.latLng(c(h.lat, h.lon));
     const color = hazardLevelColor(h.level);
-    const html = `<div class="hazard-marker" data-testid="hazard-source" data-id="${h.id}" data-level="${h.level ?? ''}" style="--c:${color}"><b>${h.level ?? '–'}</b></div>`;
+    const html = `<div class="hazard-marker" data-testid="hazard-source" data-id="${h.id}" data-level="${h.level ?? ''}" data-lat="${latlng.lat.toFixed(6)}" data-lon="${latlng.lng.toFixed(6)}" style="--c:${color}"><b>${h.level ?? '–'}</b></div>`;
     const tip = `<div class="tt-title">${esc(h.name)}</div><div>${esc(h.levelLabel ?? '未分级')}重大危险源 · ${esc(h.enterpriseName)}</div><div>储罐 ${h.tanks} 个${h.rValue != null ? ` · R = ${Number(h.rValue).toFixed(1)}` : ''}</div>`;
     const m = point(html, 'hazard-icon', 22, latlng, tip, () => open({ kind: 'hazardSource', id: h.id }), 500 - (h.level ?? 5) * 50);
     m.addTo(group);
