@@ -39,6 +39,8 @@ export const hazardLevelColor = (level: number | null | undefined): string =>
  */
 export const CLUSTER_ABOVE = 300;
 export const CLUSTER_MAX_ZOOM = 16;
+/** The map's own minimum zoom (a province); no index levels below it. */
+export const CLUSTER_MIN_ZOOM = 4;
 export const CLUSTER_RADIUS_PX = 60;
 
 export function clusterMode(locatedCount: number): 'individual' | 'clustered' {

@@ -3,7 +3,6 @@
 // viewport shows at this zoom (clusters and the trucks left single). The DOM stays a few hundred elements
 // whether the fleet is 300 or 30,000; the index is rebuilt at most once a second, positions arrive twice a second.
 import L from 'leaflet';
-import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { fmtAgo } from '../../shared/format';
 import type { VehicleRec, VehicleView } from '../live/useVehicles';
 import { hasPosition, headingLabel } from '../logic/vehicle-state';
@@ -11,20 +10,19 @@ import { isNum } from '../logic/numbers';
 import { fmtListTime } from '../display';
 import {
   CLUSTER_MAX_ZOOM,
-  CLUSTER_RADIUS_PX,
   VEHICLE_COLORS,
+  VEHICLE_STATES,
   clusterLabel,
   clusterMode,
   clusterSizePx,
   clusterState,
-  mergeTally,
-  tallyOf,
   vehicleMapState,
   type StateTally,
   type VehicleMapState,
 } from './map-logic';
 import type { MapCrs } from './coords';
 import { converter } from './coords';
+import type { ClusterAnswer, ClusterItem, ClusterRequest } from './cluster-protocol';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const INDEX_EVERY_MS = 1000;
@@ -110,8 +108,6 @@ export interface VehicleLayer extends VehicleView {
   destroy(): void;
 }
 
-type Props = { id: number; t: StateTally };
-
 export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number): void; onStats?(s: VehicleMapStats): void }): VehicleLayer {
   const layer = L.layerGroup().addTo(map);
   const recs = new Map<number, VehicleRec>();
@@ -120,7 +116,6 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
   const dirty = new Set<number>();
   let toDisplay = converter('GCJ-02', opts.crs);
   let filter: ReadonlySet<number> | null = null;
-  let index: Supercluster<Props, StateTally> | null = null;
   let indexDirty = true;
   let lastIndexAt = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -183,50 +178,70 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
     return s.located;
   }
 
-  function buildIndex() {
-    const features: PointFeature<Props>[] = [];
-    for (const rec of recs.values()) {
-      if (!shown(rec)) continue;
-      const [lat, lon] = latLngOf(rec);
-      features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { id: rec.v.id, t: tallyOf(stateOf(rec)) } });
+  // The index lives in a worker; one request in flight, the newest wanted one queued behind it.
+  const worker = new Worker(new URL('./cluster-worker.ts', import.meta.url), { type: 'module' });
+  let seq = 0;
+  let inFlight = false;
+  let queued: 'load' | 'query' | null = null;
+  let focusId: number | null = null;
+
+  function request(load: boolean) {
+    if (inFlight) {
+      queued = load || queued === 'load' ? 'load' : 'query';
+      return;
     }
-    index = new Supercluster<Props, StateTally>({
-      radius: CLUSTER_RADIUS_PX,
-      maxZoom: CLUSTER_MAX_ZOOM,
-      map: (p) => ({ ...p.t }),
-      reduce: (acc, p) => mergeTally(acc, p),
-    });
-    index.load(features);
-    indexDirty = false;
-    lastIndexAt = performance.now();
+    const b = map.getBounds().pad(0.2);
+    const msg: ClusterRequest = { seq: ++seq, bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: Math.floor(map.getZoom()) };
+    const transfer: Transferable[] = [];
+    if (load) {
+      const shownRecs = [...recs.values()].filter(shown);
+      const ids = new Int32Array(shownRecs.length);
+      const coords = new Float64Array(shownRecs.length * 2);
+      const states = new Uint8Array(shownRecs.length);
+      shownRecs.forEach((rec, i) => {
+        const [lat, lon] = latLngOf(rec);
+        ids[i] = rec.v.id;
+        coords[2 * i] = lat;
+        coords[2 * i + 1] = lon;
+        states[i] = VEHICLE_STATES.indexOf(stateOf(rec));
+      });
+      msg.load = { ids, coords, states };
+      transfer.push(ids.buffer, coords.buffer, states.buffer);
+      indexDirty = false;
+      lastIndexAt = performance.now();
+    }
+    inFlight = true;
+    worker.postMessage(msg, transfer);
   }
 
-  function drawClustered() {
-    if (indexDirty || !index) buildIndex();
-    const b = map.getBounds().pad(0.2);
-    const zoom = Math.floor(map.getZoom());
-    const items = index!.getClusters([b.getWest(), Math.max(-85, b.getSouth()), b.getEast(), Math.min(85, b.getNorth())], zoom);
+  worker.onmessage = (e: MessageEvent<ClusterAnswer>) => {
+    inFlight = false;
+    if (e.data.seq === seq && mode === 'clustered') drawItems(e.data.items);
+    const next = queued;
+    queued = null;
+    if (next && mode === 'clustered') request(next === 'load');
+  };
+
+  function drawItems(items: ClusterItem[]) {
     const keep = new Set<number>();
     let used = 0;
     const base = iconPx();
-    for (const f of items) {
-      const [lon, lat] = f.geometry.coordinates;
-      const p = f.properties as Props | (StateTally & ClusterProperties);
-      if ('cluster' in p && p.cluster) {
+    for (const it of items) {
+      if ('count' in it) {
         let m = clusters[used];
-        const px = clusterSizePx(p.point_count, base * 1.2);
-        const html = clusterHtml(p.point_count, p, px);
+        const px = clusterSizePx(it.count, base * 1.2);
+        const html = clusterHtml(it.count, it.tally, px);
         if (!m) {
-          m = L.marker([lat, lon], { icon: L.divIcon({ className: 'vehicle-cluster-icon', html, iconSize: [px, px] }), keyboard: false });
-          m.on('click', () => {
-            const id = (m as L.Marker & { clusterId?: number }).clusterId;
-            if (id == null || !index) return;
-            map.flyTo(m!.getLatLng(), Math.min(index.getClusterExpansionZoom(id), CLUSTER_MAX_ZOOM + 1), { duration: 0.6 });
+          const created = L.marker([it.lat, it.lon], { icon: L.divIcon({ className: 'vehicle-cluster-icon', html, iconSize: [px, px] }), keyboard: false });
+          created.on('click', () => {
+            const to = (created as L.Marker & { expandTo?: number }).expandTo;
+            if (to != null) map.flyTo(created.getLatLng(), to, { duration: 0.6 });
           });
-          m.addTo(layer);
-          clusters.push(m);
+          created.addTo(layer);
+          clusters.push(created);
+          m = created;
         } else {
-          m.setLatLng([lat, lon]);
+          m.setLatLng([it.lat, it.lon]);
           const el = m.getElement();
           if (el) {
             el.innerHTML = html;
@@ -234,24 +249,42 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
             el.style.marginLeft = el.style.marginTop = `${-px / 2}px`;
           }
         }
-        (m as L.Marker & { clusterId?: number }).clusterId = p.cluster_id;
-        m.setZIndexOffset(p.alarm > 0 ? 900 : 0);
+        (m as L.Marker & { expandTo?: number }).expandTo = it.expandTo;
+        m.setZIndexOffset(it.tally.alarm > 0 ? 900 : 0);
         used++;
       } else {
-        const rec = recs.get((p as Props).id);
-        if (!rec) continue;
-        keep.add(rec.v.id);
-        if (!singles.has(rec.v.id) || dirty.has(rec.v.id)) drawSingle(rec);
+        const rec = recs.get(it.id);
+        if (!rec || !shown(rec)) continue;
+        keep.add(it.id);
+        if (!singles.has(it.id)) drawSingle(rec);
       }
     }
     for (const m of clusters.splice(used)) layer.removeLayer(m);
     for (const id of [...singles.keys()]) if (!keep.has(id)) removeSingle(id);
     stats.drawn = used + keep.size;
+    opts.onStats?.(stats);
+    if (focusId != null) showFocused();
+  }
+
+  function showFocused() {
+    const m = focusId == null ? undefined : singles.get(focusId);
+    if (!m) return;
+    focusId = null;
+    m.openTooltip();
+    restartClass(elOf(m), 'flash', 10_000);
+  }
+
+  function drawClustered() {
+    // Trucks already drawn single move now; the clusters follow when the worker answers.
+    for (const id of dirty) {
+      const rec = recs.get(id);
+      if (rec && singles.has(id)) shown(rec) ? drawSingle(rec) : removeSingle(id);
+    }
+    request(indexDirty);
   }
 
   function drawIndividual() {
     for (const m of clusters.splice(0)) layer.removeLayer(m);
-    index = null;
     for (const id of [...singles.keys()]) {
       const rec = recs.get(id);
       if (!rec || !shown(rec)) removeSingle(id);
@@ -283,7 +316,7 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
   }
 
   const redraw = () => {
-    if (mode === 'clustered') drawClustered(), opts.onStats?.(stats);
+    if (mode === 'clustered') request(false);
   };
   map.on('moveend zoomend', redraw);
 
@@ -291,11 +324,9 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
     const target = L.latLng(latLngOf(rec));
     const zoom = mode === 'clustered' ? Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) : Math.max(map.getZoom(), 15.5);
     const after = () => {
+      focusId = rec.v.id;
       flush();
-      const m = singles.get(rec.v.id);
-      if (!m) return;
-      m.openTooltip();
-      restartClass(elOf(m), 'flash', 10_000);
+      showFocused();
     };
     map.once('moveend', after);
     map.flyTo(target, zoom, { duration: 0.8 });
@@ -353,6 +384,7 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
       if (timer) clearTimeout(timer);
       if (frame) cancelAnimationFrame(frame);
       map.off('moveend zoomend', redraw);
+      worker.terminate();
       layer.remove();
     },
   };
