@@ -29,6 +29,26 @@ const MANY = Number(process.env.BENCH_WALL_VEHICLES ?? 10_000);
 const FEW = Number(process.env.BENCH_WALL_REFERENCE ?? 100);
 const SECONDS = Number(process.env.BENCH_WALL_SECONDS ?? 20);
 const WARMUP_S = 8;
+/** BENCH_WALL_PROFILE=1: a CPU profile of the page during each measurement, top functions by self time (build the wall unminified to read the names). */
+const PROFILE = process.env.BENCH_WALL_PROFILE === '1';
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+function printProfile(label: string, p: CpuProfile) {
+  const byNode = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (p.samples ?? []).forEach((id, i) => {
+    const f = byNode.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`profile ${label}: ${total.toFixed(0)} ms sampled`);
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+}
 const HUAJIN = '91211321MA0Y2H3C2W';
 const PARK = { lat: 41.518, lon: 120.4 }; // WGS-84, the demo park
 
@@ -162,7 +182,14 @@ async function measure(page: Page, label: string, expectLocated: number): Promis
   const deadline = Date.now() + 90_000;
   while ((await located()) < expectLocated && Date.now() < deadline) await page.waitForTimeout(500);
   await page.waitForTimeout(WARMUP_S * 1000);
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
   const r = await page.evaluate<{ deltas: number[]; long: number; longMs: number }>(`(${measureInPage})(${SECONDS})`);
+  if (cdp) printProfile(label, (await cdp.send('Profiler.stop')).profile);
   const d = [...r.deltas].sort((a, b) => a - b);
   const q = (p: number) => d[Math.min(d.length - 1, Math.floor(p * d.length))];
   const mode = await page.getByTestId('park-map').getAttribute('data-vehicle-mode');
@@ -200,7 +227,7 @@ try {
   await ent.call('POST', '/api/auth/change-password', { oldPassword: '123456', newPassword: 'Bench-Wall-2031x' });
 
   const fewPage = await openWall(browser, 'hjxcl_admin', 'Bench-Wall-2031x');
-  const few = await measure(fewPage, 'wall-bench-few', FEW);
+  const few = PROFILE ? ({ n: 1, p50: 1, p95: 1, p99: 1, max: 1, fps: 0, longTasks: 0, longTaskMs: 0, drawn: 'skipped', located: 0 } as Frames) : await measure(fewPage, 'wall-bench-few', FEW);
   await fewPage.close();
   const manyPage = await openWall(browser, 'admin', ADMIN_PASSWORD);
   const many = await measure(manyPage, 'wall-bench-many', MANY);

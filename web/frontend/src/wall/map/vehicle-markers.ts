@@ -243,13 +243,15 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
         } else {
           m.setLatLng([it.lat, it.lon]);
           const el = m.getElement();
-          if (el) {
+          // Same bubble as before: only its position changes, nothing is repainted.
+          if (el && (m as L.Marker & { html?: string }).html !== html) {
             el.innerHTML = html;
             el.style.width = el.style.height = `${px}px`;
             el.style.marginLeft = el.style.marginTop = `${-px / 2}px`;
           }
         }
-        (m as L.Marker & { expandTo?: number }).expandTo = it.expandTo;
+        (m as L.Marker & { expandTo?: number; html?: string }).expandTo = it.expandTo;
+        (m as L.Marker & { html?: string }).html = html;
         m.setZIndexOffset(it.tally.alarm > 0 ? 900 : 0);
         used++;
       } else {
