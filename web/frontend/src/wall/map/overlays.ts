@@ -1,7 +1,7 @@
 // The switchable map layers: hazard sources by level, enterprises (clustered when many), geofences, emergency
 // resources, and the region outline. Input is WGS-84 from the API, drawn in the map's system.
 import L from 'leaflet';
-import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
+import Supercluster, { type ClusterProperties } from 'supercluster';
 import { label } from '../../shared/vocabularies';
 import type { DetailTarget } from '../context';
 import { converter, ringToMap, type MapCrs } from './coords';
