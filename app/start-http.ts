@@ -33,6 +33,7 @@ export function startHttp(
       slaDefaults: config.alarms.sla,
       webhookAllowHosts: config.alarms.webhookAllowHosts,
       dataDir: config.dataDir,
+      mapTiles: config.map.tiles,
       sensorLive,
       vehicleLive,
       vehicleOnline: (id) => deps.gateways.vehicleOnline(id),

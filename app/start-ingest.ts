@@ -4,6 +4,7 @@ import { TelemetryIntake } from '../ingest/readings/telemetry-intake.ts';
 import { startMqttBroker } from '../ingest/mqtt/mqtt-broker.ts';
 import { startJt808Gateway } from '../ingest/jt808/gateway/jt808-server.ts';
 import { TelemetryPipeline } from '../monitor/telemetry-pipeline.ts';
+import type { PositionSink } from '../ingest/ports.ts';
 import { TerminalRecords } from '../registry/terminal-records.ts';
 import type { Storage } from './start-storage.ts';
 import type { Telemetry } from './start-telemetry.ts';
@@ -65,6 +66,7 @@ export function startIngest(
     return {
       mqtt,
       jt808,
+      positions: pipeline as PositionSink,
       health: async () => ({
         mqtt: mqttUp ? { ok: true } : { ok: false, detail: 'broker not listening' },
         jt808: { ok: true, detail: `terminal connections: ${jt808.sessionCount()}${config.jt808.socketProcesses ? `, held by ${config.jt808.socketProcesses} socket processes` : ''}` },

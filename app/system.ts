@@ -1,3 +1,4 @@
+import type { PositionSink } from '../ingest/ports.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.ts';
 import type { Part } from './part.ts';
@@ -20,6 +21,8 @@ export interface RunningSystem {
   admin: { created: boolean; generatedPassword?: string };
   alarmsSettled(): Promise<void>;
   flushTelemetry(): Promise<void>;
+  /** The telemetry pipeline's entry for positions, the one the JT/T 808 gateway feeds: for load generators (the wall bench). */
+  positions: PositionSink;
   stop(): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       admin: storage.admin,
       alarmsSettled: () => alerts.engine.settled(),
       flushTelemetry: async () => void (await telemetry.writer.flush()),
+      positions: ingest.positions,
       stop,
     };
   } catch (err) {

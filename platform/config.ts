@@ -61,6 +61,15 @@ const envSchema = z
       .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
     SPOOL_MAX_BYTES: z.coerce.number().int().min(1024 * 1024, 'at least 1 MiB').default(1024 * 1024 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAP_TILE_URL: z
+      .string()
+      .trim()
+      .regex(/^(https?:\/\/|\/)\S*\{z\}\S*$/, 'an http(s) or server-relative URL template with {z}, {x} and {y}')
+      .refine((u) => u.includes('{x}') && u.includes('{y}'), 'needs {x} and {y}')
+      .optional(),
+    MAP_TILE_CRS: z.enum(['WGS-84', 'GCJ-02']).default('WGS-84'),
+    MAP_TILE_SUBDOMAINS: optionalText,
+    MAP_TILE_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(18),
   })
   .refine((e) => !(e.INFLUX_USERNAME && !e.INFLUX_PASSWORD), {
     path: ['INFLUX_PASSWORD'],
@@ -123,6 +132,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     adminPassword: e.ADMIN_PASSWORD,
     demo: e.DEMO,
     alarms: { sla: { ackMinutes: e.ALARM_ACK_MINUTES, disposeMinutes: e.ALARM_DISPOSE_MINUTES }, retentionYears: e.ALARM_RETENTION_YEARS, webhookAllowHosts: e.NOTIFY_WEBHOOK_ALLOW_HOSTS },
+    map: { tiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, crs: e.MAP_TILE_CRS, subdomains: e.MAP_TILE_SUBDOMAINS ?? null, maxZoom: e.MAP_TILE_MAX_ZOOM } : null },
     sessionTtlHours: e.SESSION_TTL_HOURS,
     passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
     logLevel: e.LOG_LEVEL,

@@ -48,6 +48,7 @@ import { vocabularyRoutes } from './routes/vocabulary-routes.ts';
 import { wallRoutes } from './routes/wall-routes.ts';
 import { monitorDetailRoutes } from './routes/monitor-detail-routes.ts';
 import { videoRoutes, type VideoRouteDeps } from './routes/video-routes.ts';
+import { mapRoutes, type MapTiles } from './routes/map-routes.ts';
 import type { SlaDefaults } from '../alerts/sla/sla-monitor.ts';
 import { WebhookTargetPolicy } from '../alerts/notifications/webhook-target.ts';
 
@@ -76,6 +77,8 @@ export interface AppDeps {
   webhookAllowHosts?: readonly string[];
   /** Live video: play URLs, camera states, truck channels, layouts, alarm snapshots and clips; absent without a media server. */
   video?: Omit<VideoRouteDeps, 'db' | 'alarms'>;
+  /** A tileset for the wall map (MAP_TILE_URL, MAP_TILE_CRS); the offline base map when absent. */
+  mapTiles?: MapTiles | null;
   /** The platform clock for date-based answers such as expiry warnings; the system time when absent. */
   clock?: () => Date;
 }
@@ -170,6 +173,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock ?? (() => new Date()),
   });
   await app.register(wallRoutes, { db: deps.db, sensorLive: deps.sensorLive, vehicleOnline: deps.vehicleOnline, clock: deps.clock ?? (() => new Date()) });
+  await app.register(mapRoutes, { db: deps.db, tiles: deps.mapTiles ?? null });
 
   if (existsSync(pagesDir)) {
     await app.register(fastifyStatic, {

@@ -4697,6 +4697,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/map/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 大屏地图配置：瓦片地址与其坐标系（MAP_TILE_URL、MAP_TILE_CRS）；未配置时为离线矢量底图（GCJ-02） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            offlineCrs: "GCJ-02";
+                            tiles: {
+                                /** @enum {string} */
+                                crs: "WGS-84" | "GCJ-02";
+                                maxZoom: number;
+                                subdomains: string | null;
+                                url: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/map/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地图企业图层（WGS-84）：位置、重大危险源数量与最高等级，按区域筛选 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            coordinateSystem: "WGS-84";
+                            items: {
+                                code: string;
+                                hazardSources: number;
+                                id: number;
+                                lat: number;
+                                lon: number;
+                                name: string;
+                                parkId: number | null;
+                                regionCode: string;
+                                topHazardLevel: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/modules": {
         parameters: {
             query?: never;

@@ -1,0 +1,249 @@
+/**
+ * Issue 15 benchmark: frame times of the monitoring wall in Debian's Chromium at 1920×1080 while 10,000 trucks move
+ * once a second, beside the same wall showing 100 trucks in the same run under the same server load.
+ *
+ * 10,100 vehicles are inserted in bulk (SQL) into the demo park's database: 100 belong to 华锦新材料, 10,000 to
+ * 通达运输. A load generator calls the telemetry pipeline's position entry (RunningSystem.positions, the one the
+ * JT/T 808 gateway feeds after decoding) for every vehicle once a second, spread over the second: store → live
+ * state → alarm rules → Socket.IO `positions` (coalesced per 0.5 s). 10,000 simulated JT/T 808 terminals would add
+ * the gateway's decoding and the generator's sockets to a 2-core machine the browser shares (jt808.bench.ts
+ * measures that path); the wall only sees the Socket.IO batches, which are the same either way.
+ *
+ * The reference is the wall of 华锦新材料's administrator (its 100 trucks; the server still moves all 10,100);
+ * the figure is the administrator's wall (all of them). Frame times are requestAnimationFrame deltas over
+ * BENCH_WALL_SECONDS (20 s), after a warm-up. The wall draws with the DOM and SVG (Leaflet), no canvas or WebGL;
+ * Chromium composites in software here (no GPU), and the WebGL renderer string is printed for the record.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openDatabase } from '../../platform/db/open-database.ts';
+import { loadDemoPark } from '../../seeds/load-demo-park.ts';
+import { TONGDA } from '../../seeds/demo-enterprises.ts';
+import { ADMIN_PASSWORD, apiClient, startTestSystem } from '../support/test-system.ts';
+import { artefactPath } from '../support/artefacts.ts';
+
+const MANY = Number(process.env.BENCH_WALL_VEHICLES ?? 10_000);
+const FEW = Number(process.env.BENCH_WALL_REFERENCE ?? 100);
+const SECONDS = Number(process.env.BENCH_WALL_SECONDS ?? 20);
+const WARMUP_S = 8;
+/** BENCH_WALL_PROFILE=1: a CPU profile of the page during each measurement, top functions by self time (build the wall unminified to read the names). */
+const PROFILE = process.env.BENCH_WALL_PROFILE === '1';
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+function printProfile(label: string, p: CpuProfile) {
+  const byNode = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (p.samples ?? []).forEach((id, i) => {
+    const f = byNode.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`profile ${label}: ${total.toFixed(0)} ms sampled`);
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+}
+const HUAJIN = '91211321MA0Y2H3C2W';
+const PARK = { lat: 41.518, lon: 120.4 }; // WGS-84, the demo park
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hazwatch-wall-bench-'));
+interface Truck {
+  id: number;
+  plate: string;
+  enterpriseId: number;
+  regionCode: string;
+  lat: number;
+  lon: number;
+  heading: number;
+  speed: number;
+}
+let trucks: Truck[] = [];
+{
+  const db = await openDatabase({ dataDir });
+  await loadDemoPark(db, pino({ level: 'silent' }));
+  const ent = async (code: string) => (await db.query<{ id: number; region_code: string }>('select id, region_code from enterprises where code = $1', [code]))[0];
+  const few = await ent(HUAJIN);
+  const many = await ent(TONGDA);
+  // Trucks wandering at random through the demo's forbidden and allowed-only zones would raise thousands of alarms a
+  // minute: an alarm storm, which measures the alarm store and panel, not the map. Within the speed limits and
+  // without the zones, the alarms are the demo's own.
+  await db.query('update geofences set enabled = false');
+  await db.query(`insert into vehicles (plate, enterprise_id) select '辽B' || lpad(g::text, 5, '0'), $1 from generate_series(1, $2) g`, [few.id, FEW]);
+  await db.query(`insert into vehicles (plate, enterprise_id) select '辽J' || lpad(g::text, 5, '0'), $1 from generate_series(1, $2) g`, [many.id, MANY]);
+  const rows = await db.query<{ id: number; plate: string; enterprise_id: number; region_code: string }>(
+    `select v.id, v.plate, v.enterprise_id, e.region_code from vehicles v join enterprises e on e.id = v.enterprise_id where v.plate like '辽B%' or v.plate like '辽J%' order by v.id`,
+  );
+  // Deterministic spread over the park and the few kilometres around it: what the wall's park view shows.
+  let seed = 15;
+  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  trucks = rows.map((r) => ({
+    id: r.id,
+    plate: r.plate,
+    enterpriseId: r.enterprise_id,
+    regionCode: String(r.region_code).trim(),
+    lat: PARK.lat + (rand() - 0.5) * 0.06,
+    lon: PARK.lon + (rand() - 0.5) * 0.09,
+    heading: rand() * 360,
+    speed: rand() < 0.2 ? 0 : 10 + rand() * 25,
+  }));
+  await db.close();
+}
+
+const sys = await startTestSystem({ DEMO: 'true', DATA_DIR: dataDir });
+
+/** Every truck once a second, in ten slices a second apart by 100 ms. */
+function startLoad(): () => void {
+  let slice = 0;
+  const timer = setInterval(() => {
+    const now = new Date();
+    for (let i = slice; i < trucks.length; i += 10) {
+      const t = trucks[i];
+      if (t.speed > 0) {
+        const d = (t.speed / 3600) / 111; // degrees per second, roughly
+        t.heading = (t.heading + (Math.sin(i + now.getTime() / 7000) * 8)) % 360;
+        t.lat += d * Math.cos((t.heading * Math.PI) / 180);
+        t.lon += (d * Math.sin((t.heading * Math.PI) / 180)) / Math.cos((t.lat * Math.PI) / 180);
+        if (Math.abs(t.lat - PARK.lat) > 0.03 || Math.abs(t.lon - PARK.lon) > 0.045) t.heading = (t.heading + 180) % 360;
+      }
+      sys.positions.acceptPosition({
+        vehicleId: t.id,
+        plate: t.plate,
+        enterpriseId: t.enterpriseId,
+        regionCode: t.regionCode,
+        lat: t.lat,
+        lon: t.lon,
+        altitude: 200,
+        speedKmh: t.speed,
+        direction: (t.heading + 360) % 360,
+        ts: now,
+        alarmBits: 0,
+        statusBits: 3,
+        fixed: true,
+        drift: false,
+        deviceTime: true,
+        sos: false,
+        reupload: false,
+      });
+    }
+    slice = (slice + 1) % 10;
+  }, 100);
+  return () => clearInterval(timer);
+}
+
+async function openWall(browser: Browser, username: string, password: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${sys.urls.http}/wall/`, { timeout: 120_000 });
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('park-map').waitFor({ timeout: 120_000 });
+  await page.waitForSelector('[data-testid="conn-state"][data-state="connected"]', { timeout: 60_000 });
+  return page;
+}
+
+interface Frames {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  fps: number;
+  longTasks: number;
+  longTaskMs: number;
+  drawn: string;
+  located: number;
+}
+
+// Runs in the page: rAF deltas and long tasks over `seconds`.
+const measureInPage = `(seconds) => new Promise((resolve) => {
+  const deltas = [];
+  let long = 0, longMs = 0;
+  const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) { long++; longMs += e.duration; } });
+  try { obs.observe({ entryTypes: ['longtask'] }); } catch {}
+  let last = performance.now();
+  const end = last + seconds * 1000;
+  const step = (t) => {
+    deltas.push(t - last);
+    last = t;
+    if (t < end) requestAnimationFrame(step);
+    else { obs.disconnect(); resolve({ deltas, long, longMs }); }
+  };
+  requestAnimationFrame((t) => { last = t; requestAnimationFrame(step); });
+})`;
+
+async function measure(page: Page, label: string, expectLocated: number): Promise<Frames> {
+  const located = async () => Number(await page.getByTestId('map-vehicle-total').textContent()) - Number(await page.getByTestId('map-vehicle-unlocated').textContent());
+  const deadline = Date.now() + 90_000;
+  while ((await located()) < expectLocated && Date.now() < deadline) await page.waitForTimeout(500);
+  await page.waitForTimeout(WARMUP_S * 1000);
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
+  const r = await page.evaluate<{ deltas: number[]; long: number; longMs: number }>(`(${measureInPage})(${SECONDS})`);
+  if (cdp) printProfile(label, (await cdp.send('Profiler.stop')).profile);
+  const d = [...r.deltas].sort((a, b) => a - b);
+  const q = (p: number) => d[Math.min(d.length - 1, Math.floor(p * d.length))];
+  const mode = await page.getByTestId('park-map').getAttribute('data-vehicle-mode');
+  const markers = await page.locator('.vehicle-icon, .vehicle-cluster-icon').count();
+  await page.screenshot({ path: artefactPath(`${label}.png`) });
+  return {
+    n: d.length,
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+    max: d[d.length - 1],
+    fps: d.length / SECONDS,
+    longTasks: r.long,
+    longTaskMs: r.longMs,
+    drawn: `${mode}, ${markers} markers in the DOM`,
+    located: await located(),
+  };
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const stopLoad = startLoad();
+try {
+  const probe = await browser.newPage();
+  // Evaluated in the page.
+  const gl = await probe.evaluate<string>(`(() => {
+    const c = document.createElement('canvas').getContext('webgl');
+    if (!c) return 'no WebGL';
+    const ext = c.getExtension('WEBGL_debug_renderer_info');
+    return String(ext ? c.getParameter(ext.UNMASKED_RENDERER_WEBGL) : c.getParameter(c.RENDERER));
+  })()`);
+  await probe.close();
+
+  const ent = apiClient(sys.urls.http);
+  await ent.login('hjxcl_admin', '123456');
+  await ent.call('POST', '/api/auth/change-password', { oldPassword: '123456', newPassword: 'Bench-Wall-2031x' });
+
+  const fewPage = await openWall(browser, 'hjxcl_admin', 'Bench-Wall-2031x');
+  const few = PROFILE ? ({ n: 1, p50: 1, p95: 1, p99: 1, max: 1, fps: 0, longTasks: 0, longTaskMs: 0, drawn: 'skipped', located: 0 } as Frames) : await measure(fewPage, 'wall-bench-few', FEW);
+  await fewPage.close();
+  const manyPage = await openWall(browser, 'admin', ADMIN_PASSWORD);
+  const many = await measure(manyPage, 'wall-bench-many', MANY);
+  await manyPage.close();
+
+  const row = (name: string, f: Frames) =>
+    `${name}: ${f.located.toLocaleString('en')} trucks located, frame p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms, ${f.fps.toFixed(1)} frames/s, ${f.longTasks} long tasks (${f.longTaskMs.toFixed(0)} ms); ${f.drawn}`;
+  console.log(`renderer: DOM + SVG (Leaflet divIcons and SVG paths; no canvas, no WebGL), Chromium software compositing (--disable-gpu; WebGL would be: ${gl})`);
+  console.log(`load: ${trucks.length.toLocaleString('en')} positions/s through the telemetry pipeline (store, live state, rules, Socket.IO), ${SECONDS} s measured per wall after ${WARMUP_S} s warm-up, 1920×1080`);
+  console.log(row(`reference, ${FEW} trucks (华锦新材料's wall)`, few));
+  console.log(row(`${MANY.toLocaleString('en')} trucks (administrator's wall)`, many));
+  console.log(`ratio ${MANY.toLocaleString('en')} / ${FEW}: p50 ${(many.p50 / few.p50).toFixed(2)}, p95 ${(many.p95 / few.p95).toFixed(2)}`);
+  console.log(`screenshots: ${artefactPath('wall-bench-few.png')}, wall-bench-many.png`);
+} finally {
+  stopLoad();
+  await browser.close();
+  await sys.dispose();
+  await rm(dataDir, { recursive: true, force: true });
+}
