@@ -24,7 +24,8 @@ export class TrackRollups {
 
   constructor(
     private readonly now: () => number = Date.now,
-    private readonly slot: () => number = () => Math.floor(Math.random() * 1_000_000),
+    // Slot 0 is the backfill's (track-rollup-backfill.ts).
+    private readonly slot: () => number = () => 1 + Math.floor(Math.random() * 999_999),
   ) {}
 
   /** The rollup lines to write for one position (one per level). */
