@@ -28,6 +28,7 @@ export interface BackfillOptions {
 
 const DAY = 86_400_000;
 const WRITE_BATCH = 5000;
+const QUARTER_MS = 900_000;
 
 /**
  * Rolls up the raw track written before rollups existed: every position older than the cutoff (the first run's
@@ -37,7 +38,8 @@ const WRITE_BATCH = 5000;
  */
 export async function backfillTrackRollups(conn: InfluxConnection, track: TelemetryStoreSpec, opts: BackfillOptions): Promise<{ vehicles: number; positions: number; finished: boolean }> {
   const now = opts.now ?? Date.now;
-  const chunkMs = opts.chunkMs ?? DAY;
+  // Whole quarter hours, so no bucket straddles two chunks (a chunk's partials would overwrite the other's).
+  const chunkMs = Math.max(1, Math.round((opts.chunkMs ?? DAY) / QUARTER_MS)) * QUARTER_MS;
   const state = (await loadState(opts.stateFile)) ?? { cutoff: now(), done: {}, finished: false };
   if (state.finished) return { vehicles: Object.keys(state.done).length, positions: 0, finished: true };
   await saveState(opts.stateFile, state);
@@ -47,13 +49,19 @@ export async function backfillTrackRollups(conn: InfluxConnection, track: Teleme
   const vehicles = (tags?.values ?? []).map((v) => Number(v[1])).filter(Number.isInteger).sort((a, b) => a - b);
   const oldest = now() - track.retentionDays * DAY;
   const api = conn.writeApi(track, { batchSize: WRITE_BATCH + 1, flushInterval: 0, maxRetries: 3 }, 'ns');
+  const firstPosition = async (vehicleId: number) => {
+    const [s] = await conn.query(
+      `SELECT "lat" FROM ${from(MEASUREMENT_POSITION)} WHERE "vehicle_id" = '${vehicleId}' AND time >= '${new Date(oldest).toISOString()}' AND time < '${new Date(state.cutoff).toISOString()}' ORDER BY time ASC LIMIT 1`,
+    );
+    return s?.values.length ? Math.floor(Number(s.values[0][0]) / DAY) * DAY : null;
+  };
   let positions = 0;
   let lastLog = 0;
   opts.log.info({ vehicles: vehicles.length, cutoff: new Date(state.cutoff).toISOString() }, 'track rollup backfill: starting');
   try {
     for (const [i, vehicleId] of vehicles.entries()) {
-      // Chunks start on whole days, so no 15-min bucket straddles two chunks.
-      let t = state.done[vehicleId] ?? Math.floor(oldest / DAY) * DAY;
+      let t = state.done[vehicleId] ?? (await firstPosition(vehicleId));
+      if (t === null) continue;
       while (t < state.cutoff) {
         if (opts.signal?.aborted) return { vehicles: i, positions, finished: false };
         const end = Math.min(state.cutoff, t + chunkMs);

@@ -53,18 +53,19 @@ export async function trackReplay(reader: TelemetryReader, vehicleId: number, fr
   const covered = level ? await rollupsFrom(reader, vehicleId, level, from, to) : null;
   if (!level || covered === null) return rawReplay(reader, vehicleId, from, to, maxPoints);
 
-  const split = new Date(covered);
+  const bucketS = Math.ceil(neededS / level.seconds) * level.seconds;
+  // On a drawn bucket's edge, so no bucket is drawn from both parts.
+  const split = new Date(covered > from.getTime() ? Math.min(to.getTime(), Math.ceil(covered / (bucketS * 1000)) * bucketS * 1000) : covered);
   const [rawCount, rollupCount] = await Promise.all([
-    covered > from.getTime() ? reader.trackCount(vehicleId, from, split) : 0,
+    split > from ? reader.trackCount(vehicleId, from, split) : 0,
     reader.rollupCount(vehicleId, level, split, to),
   ]);
   const total = rawCount + rollupCount;
   if (total <= maxPoints) return fullReplay(reader, vehicleId, from, to);
 
-  const bucketS = Math.ceil(neededS / level.seconds) * level.seconds;
   const stopS = Math.ceil(stopResolutionS(spanS) / MINUTE.seconds) * MINUTE.seconds;
   const [old, rolled] = await Promise.all([
-    covered > from.getTime() ? rawStretch(reader, vehicleId, from, split, bucketS, spanS) : null,
+    split > from ? rawStretch(reader, vehicleId, from, split, bucketS, spanS) : null,
     rollupStretch(reader, vehicleId, level, split, to, bucketS, stopS),
   ]);
   const parts = old ? [old, rolled] : [rolled];
