@@ -1,4 +1,4 @@
-import type { TelemetryReader } from '../telemetry-store/telemetry-reader.ts';
+import type { RollupBucket, TelemetryReader } from '../telemetry-store/telemetry-reader.ts';
 import { bucketStart, ROLLUP_LEVELS, type RollupLevel } from '../telemetry-store/track-rollup.ts';
 import { findStops, type TrackSample, type TrackStop } from './track-stops.ts';
 
@@ -57,10 +57,25 @@ export async function trackReplay(reader: TelemetryReader, vehicleId: number, fr
   const spanS = (to.getTime() - from.getTime()) / 1000;
   const neededS = spanS / maxPoints;
   const level = [...ROLLUP_LEVELS].reverse().find((l) => l.seconds <= neededS);
-  const covered = level ? await rollupsFrom(reader, vehicleId, level, from, to) : null;
-  if (!level || covered === null) return rawReplay(reader, vehicleId, from, to, maxPoints);
-
+  if (!level) return rawReplay(reader, vehicleId, from, to, maxPoints);
   const bucketS = Math.ceil(neededS / level.seconds) * level.seconds;
+  const stopLevel = spanS / 60 <= STOP_MINUTES_MAX ? MINUTE : QUARTER;
+  const stopS = Math.ceil(stopResolutionS(spanS) / stopLevel.seconds) * stopLevel.seconds;
+
+  // One InfluxDB scan where it can: the stop series, summed up into the drawn buckets here.
+  const [fineLevel, fineS] = stopS < bucketS ? [stopLevel, stopS] : [level, bucketS];
+  const [covered, fine] = await Promise.all([
+    rollupsFrom(reader, vehicleId, level, from, to),
+    bucketS % fineS === 0 ? reader.rollupBuckets(vehicleId, fineLevel, from, to, fineS) : null,
+  ]);
+  if (covered === null) return rawReplay(reader, vehicleId, from, to, maxPoints);
+  if (fine && covered === from.getTime()) {
+    const total = fine.reduce((n, b) => n + b.points + b.drift, 0);
+    if (total <= maxPoints) return fullReplay(reader, vehicleId, from, to);
+    const s = summedUp(fine, bucketS);
+    return { mode: 'downsampled', bucketS, total, points: s.points, stops: findStops(s.samples), driftPoints: s.driftPoints };
+  }
+
   // On a drawn bucket's edge, so no bucket is drawn from both parts.
   const split = new Date(covered > from.getTime() ? Math.min(to.getTime(), Math.ceil(covered / (bucketS * 1000)) * bucketS * 1000) : covered);
   const [rawCount, rollupCount] = await Promise.all([
@@ -70,8 +85,6 @@ export async function trackReplay(reader: TelemetryReader, vehicleId: number, fr
   const total = rawCount + rollupCount;
   if (total <= maxPoints) return fullReplay(reader, vehicleId, from, to);
 
-  const stopLevel = spanS / 60 <= STOP_MINUTES_MAX ? MINUTE : QUARTER;
-  const stopS = Math.ceil(stopResolutionS(spanS) / stopLevel.seconds) * stopLevel.seconds;
   const [old, rolled] = await Promise.all([
     split > from ? rawStretch(reader, vehicleId, from, split, bucketS, spanS) : null,
     rollupStretch(reader, vehicleId, level, split, to, bucketS, stopLevel, stopS),
@@ -144,6 +157,32 @@ async function rawStretch(reader: TelemetryReader, vehicleId: number, from: Date
     samples,
     driftPoints: [...drift.values()].reduce((a, b) => a + b, 0),
   };
+}
+
+/** Rollup rows of the stop series, each a stop sample, summed up into drawn buckets of `bucketS` (a multiple of theirs). */
+function summedUp(fine: readonly RollupBucket[], bucketS: number): Stretch {
+  const points: ReplayPoint[] = [];
+  const samples: TrackSample[] = [];
+  let driftPoints = 0;
+  let speedSum = 0;
+  for (const b of fine) {
+    driftPoints += b.drift;
+    if (b.points === 0) continue;
+    samples.push({ ts: b.ts.getTime(), lat: b.lat, lon: b.lon, speedKmh: b.maxSpeedKmh });
+    const start = Math.floor(b.ts.getTime() / (bucketS * 1000)) * bucketS * 1000;
+    const last = points.at(-1);
+    if (last && last.ts.getTime() === start) {
+      speedSum += b.speedKmh * b.points;
+      last.points += b.points;
+      last.speedKmh = speedSum / last.points;
+      last.direction = b.direction;
+      last.reupload ||= b.reupload > 0;
+    } else {
+      speedSum = b.speedKmh * b.points;
+      points.push({ ts: new Date(start), lat: b.lat, lon: b.lon, speedKmh: b.speedKmh, direction: b.direction, reupload: b.reupload > 0, drift: false, points: b.points });
+    }
+  }
+  return { points, samples, driftPoints };
 }
 
 async function rollupStretch(reader: TelemetryReader, vehicleId: number, level: RollupLevel, from: Date, to: Date, bucketS: number, stopLevel: RollupLevel, stopS: number): Promise<Stretch> {

@@ -114,8 +114,12 @@ describe('track rollups on a real InfluxDB', () => {
 
       const byQuarter = await trackReplay(reader, 22, ...span, 7);
       expect(byQuarter).toMatchObject({ mode: 'downsampled', bucketS: 1800, total: 720, driftPoints: 1 });
-      expect(rollupBuckets.mock.calls.at(-1)?.[1]).toBe(QUARTER);
       expect(byQuarter.points.map((p) => p.points)).toEqual([180, 180, 179, 180]);
+      // Beyond two weeks both the drawn buckets and the stop series come from the 15-min level.
+      const long = await trackReplay(reader, 22, new Date(base - 20 * 86_400_000), span[1], 100);
+      expect(long).toMatchObject({ mode: 'downsampled', bucketS: 18_000, total: 720, driftPoints: 1 });
+      expect(rollupBuckets.mock.calls.at(-1)?.slice(1)).toEqual([QUARTER, new Date(base - 20 * 86_400_000), span[1], 900]);
+      expect(long.points.reduce((n, p) => n + p.points, 0)).toBe(719);
 
       expect(rawBuckets).not.toHaveBeenCalled();
       const raw = await trackReplay(reader, 22, ...span, 200);
