@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.ts';
 import { TelemetryWriter } from '../monitor/telemetry-store/telemetry-writer.ts';
 import { TelemetryReader } from '../monitor/telemetry-store/telemetry-reader.ts';
+import { backfillTrackRollups } from '../monitor/telemetry-store/track-rollup-backfill.ts';
 import { spoolHealth } from '../monitor/telemetry-store/spool-health.ts';
 import { SensorLiveState } from '../monitor/live-state/sensor-live-state.ts';
 import { VehicleLiveState } from '../monitor/live-state/vehicle-live-state.ts';
@@ -20,6 +22,18 @@ export function startTelemetry(config: Config, log: Logger, { influx, influxUrl,
       gzip: !/^https?:\/\/(127\.|localhost\b|\[::1\])/.test(influxUrl),
     });
     onStop('telemetry writer', () => writer.close());
+    // History written before track rollups existed is rolled up in the background; replay reads it raw until then.
+    const backfillStop = new AbortController();
+    const backfill = backfillTrackRollups(influx, stores.track, {
+      stateFile: path.join(config.dataDir, 'track-rollup-backfill.json'),
+      log: log.child({ component: 'track-rollup-backfill' }),
+      pauseMs: 20,
+      signal: backfillStop.signal,
+    }).catch((err: Error) => log.error({ err }, 'track rollup backfill failed; it resumes on the next start'));
+    onStop('track rollup backfill', async () => {
+      backfillStop.abort();
+      await backfill;
+    });
     const reader = new TelemetryReader(influx, stores);
     const sensorLive = new SensorLiveState();
     const vehicleLive = new VehicleLiveState();

@@ -1,6 +1,7 @@
 import type { InfluxConnection, InfluxSeries, TelemetryStoreSpec } from '../../platform/influx/influx-connection.ts';
 import { quoteIdent } from '../../platform/influx/influx-connection.ts';
 import { MEASUREMENT_POSITION, MEASUREMENT_READING } from './telemetry-schema.ts';
+import type { RollupLevel } from './track-rollup.ts';
 
 export interface LatestReading {
   sensorId: number;
@@ -36,6 +37,19 @@ export interface TrackBucket {
   maxSpeedKmh: number;
   direction: number;
   points: number;
+}
+
+/** A drawn bucket read from a rollup level, with the flags its partials carried. */
+export interface RollupBucket extends TrackBucket {
+  reupload: number;
+  drift: number;
+}
+/** A stop-finding sample from the 1-min rollup: the bucket's first good fix and its top speed. */
+export interface RollupSample {
+  ts: number;
+  lat: number;
+  lon: number;
+  speedKmh: number;
 }
 
 const rfc3339 = (d: Date) => `'${d.toISOString()}'`;
@@ -130,6 +144,60 @@ export class TelemetryReader {
        GROUP BY time(${Math.max(1, Math.trunc(bucketSeconds))}s) fill(none)`,
     );
     return new Map(rows(series).filter((r) => Number(r.n) > 0).map((r) => [Number(r.time), Number(r.n)]));
+  }
+
+  /** Time of the first raw position in the period, or null. */
+  async firstPositionAt(vehicleId: number, from: Date, to: Date): Promise<number | null> {
+    const [s] = await this.conn.query(`SELECT "lat" FROM ${this.from(this.stores.track, MEASUREMENT_POSITION)} WHERE ${this.trackWhere(vehicleId, from, to)} ORDER BY time ASC LIMIT 1`);
+    return s?.values.length ? Number(s.values[0][0]) : null;
+  }
+
+  /** Time of the first rollup partial of a level in the period, or null. */
+  async firstRollupAt(vehicleId: number, level: RollupLevel, from: Date, to: Date): Promise<number | null> {
+    const [s] = await this.conn.query(`SELECT "n" FROM ${this.from(this.stores.track, level.measurement)} WHERE ${this.trackWhere(vehicleId, from, to)} ORDER BY time ASC LIMIT 1`);
+    return s?.values.length ? Number(s.values[0][0]) : null;
+  }
+
+  /** Positions (drift included) a rollup level holds for the period. */
+  async rollupCount(vehicleId: number, level: RollupLevel, from: Date, to: Date): Promise<number> {
+    const [s] = await this.conn.query(`SELECT sum("n") AS "n", sum("drift") AS "drift" FROM ${this.from(this.stores.track, level.measurement)} WHERE ${this.trackWhere(vehicleId, from, to)}`);
+    return s ? Number(s.values[0][1] ?? 0) + Number(s.values[0][2] ?? 0) : 0;
+  }
+
+  /** The track from a rollup level: its partials merged into buckets of `bucketSeconds` (a multiple of the level's). */
+  async rollupBuckets(vehicleId: number, level: RollupLevel, from: Date, to: Date, bucketSeconds: number): Promise<RollupBucket[]> {
+    const series = await this.conn.query(
+      `SELECT first("first_lat") AS "lat", first("first_lon") AS "lon", sum("speed_sum") AS "speed_sum", max("max_speed") AS "max_speed", last("last_dir") AS "direction",
+       sum("n") AS "n", sum("reupload") AS "reupload", sum("drift") AS "drift"
+       FROM ${this.from(this.stores.track, level.measurement)} WHERE ${this.trackWhere(vehicleId, from, to)}
+       GROUP BY time(${Math.max(1, Math.trunc(bucketSeconds))}s) fill(none)`,
+    );
+    return rows(series).map((r) => {
+      const n = Number(r.n ?? 0);
+      return {
+        ts: new Date(Number(r.time)),
+        lat: Number(r.lat),
+        lon: Number(r.lon),
+        speedKmh: n > 0 ? Number(r.speed_sum) / n : 0,
+        maxSpeedKmh: Number(r.max_speed),
+        direction: Number(r.direction),
+        points: n,
+        reupload: Number(r.reupload ?? 0),
+        drift: Number(r.drift ?? 0),
+      };
+    });
+  }
+
+  /** Stop-finding samples from the 1-min rollup, in buckets of `bucketSeconds` (drift left out). */
+  async rollupSamples(vehicleId: number, level: RollupLevel, from: Date, to: Date, bucketSeconds: number): Promise<RollupSample[]> {
+    const series = await this.conn.query(
+      `SELECT max("max_speed") AS "max_speed", first("first_lat") AS "lat", first("first_lon") AS "lon"
+       FROM ${this.from(this.stores.track, level.measurement)} WHERE ${this.trackWhere(vehicleId, from, to)}
+       GROUP BY time(${Math.max(1, Math.trunc(bucketSeconds))}s) fill(none)`,
+    );
+    return rows(series)
+      .filter((r) => r.max_speed !== null && r.max_speed !== undefined)
+      .map((r) => ({ ts: Number(r.time), lat: Number(r.lat), lon: Number(r.lon), speedKmh: Number(r.max_speed) }));
   }
 
   async track(vehicleId: number, from: Date, to: Date): Promise<TrackPoint[]> {

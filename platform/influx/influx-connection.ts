@@ -13,7 +13,8 @@ export interface InfluxConnection {
   readonly api: InfluxApi;
   readonly version: string;
   readonly database: string;
-  writeApi(store: TelemetryStoreSpec, options: Partial<WriteOptions>): WriteApi;
+  /** Lines in milliseconds unless `precision` says nanoseconds. */
+  writeApi(store: TelemetryStoreSpec, options: Partial<WriteOptions>, precision?: 'ms' | 'ns'): WriteApi;
   /** InfluxQL over GET/POST /query; returns the first statement's series. */
   query(influxql: string): Promise<InfluxSeries[]>;
   ping(): Promise<boolean>;
@@ -72,11 +73,11 @@ export async function connectInflux(settings: InfluxSettings): Promise<InfluxCon
     api,
     version,
     database: settings.database,
-    writeApi(store, options) {
+    writeApi(store, options, precision = 'ms') {
       const bucket = `${settings.database}/${store.rp}`;
-      const writeApi = client.getWriteApi(settings.org ?? '', bucket, 'ms', options);
+      const writeApi = client.getWriteApi(settings.org ?? '', bucket, precision, options);
       if (api === 'v1') {
-        const params = new URLSearchParams({ db: settings.database, rp: store.rp, precision: 'ms' });
+        const params = new URLSearchParams({ db: settings.database, rp: store.rp, precision: precision === 'ns' ? 'n' : 'ms' });
         if (settings.username) {
           params.set('u', settings.username);
           params.set('p', settings.password ?? '');
