@@ -76,7 +76,9 @@ describe.each(testDatabases)('terminal binding on $name', (kind) => {
     expect(res.json()).not.toHaveProperty('authCodeHash');
     const actions = async (as: string) =>
       (await app.inject({ method: 'GET', url: '/api/modules', headers: { authorization: `Bearer ${t[as]}` } })).json().items.find((m: { name: string }) => m.name === 'vehicles').actions;
-    expect(await actions('zhiban')).toEqual([{ name: 'release-terminal', label: '解除终端绑定', confirm: expect.any(String) }]);
+    expect(await actions('zhiban')).toEqual([
+      expect.objectContaining({ name: 'release-terminal', label: '解除终端绑定', method: 'POST', path: '/api/vehicles/{id}/release-terminal', confirm: expect.any(String), when: { field: 'terminalId', present: true } }),
+    ]);
     expect(await actions('ent')).toEqual([]);
   });
 

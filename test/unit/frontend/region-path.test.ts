@@ -32,6 +32,7 @@ describe('region drill-down', () => {
 
   it('asks the API for no narrowing at the country root', () => {
     expect(regionParam('000000')).toBeUndefined();
+    expect(regionParam('')).toBeUndefined();
     expect(regionParam('211321')).toBe('211321');
   });
 });
