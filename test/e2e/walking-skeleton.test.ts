@@ -198,7 +198,12 @@ describe('walking skeleton: MQTT and JT/T 808 in, InfluxDB and alarms out, wall 
     await page.waitForSelector(`[data-testid="sensor"][data-sensor-id="${sensorId}"][data-state="alarm"][data-level="high_high"]`);
     await page.screenshot({ path: artefactPath('wall-1920x1080.png') });
 
-    await item.getByTestId('alarm-ack').click();
+    // A critical alarm blocks the wall behind its banner, earliest first: mute the SOS raised before, acknowledge this one.
+    const banner = page.getByTestId('critical-banner');
+    for (let id = await banner.getAttribute('data-alarm-id'); id !== String(alarm.id); id = await banner.getAttribute('data-alarm-id')) {
+      await page.getByTestId('critical-banner-mute').click();
+    }
+    await page.getByTestId('critical-banner-ack').click();
     await page.waitForSelector(`[data-testid="alarm-item"][data-alarm-id="${alarm.id}"][data-acknowledged="true"]`);
     expect((await api.call('GET', `/api/alarms/${alarm.id}`)).body).toMatchObject({ acknowledged: true, acknowledgedBy: 'admin' });
 
