@@ -1,0 +1,1 @@
+export async function viewerLoad(..._args: unknown[]): Promise<void> {}
