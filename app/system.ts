@@ -51,7 +51,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     started(await startJobs(config, log, storage, telemetry, alerts, http));
     const ingest = started(await startIngest(config, log, storage, telemetry, alerts, http, () => shuttingDown));
     gateways.attach(ingest);
-    if (config.demo) started(await startDemo(log, ingest));
+    if (config.demo) started(await startDemo(log, ingest, video, config.video.ffmpegPath));
 
     const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
     const base = `http://${host}:${http.port}`;

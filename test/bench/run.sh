@@ -3,7 +3,7 @@
 # Benchmarks report ratios against a reference measured in the same run; they are not part of `npm test`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash platform/setup/ensure-packages.sh influxd:influxdb mosquitto_pub:mosquitto-clients
+bash platform/setup/ensure-packages.sh influxd:influxdb mosquitto_pub:mosquitto-clients ffmpeg:ffmpeg /usr/bin/chromium:chromium
 bash platform/setup/ensure-frontend.sh
 for f in test/bench/*.bench.ts; do
   name=$(basename "$f" .bench.ts)

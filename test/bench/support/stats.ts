@@ -1,0 +1,10 @@
+/** Quantile of numbers (nearest rank); NaN for none. */
+export function quantile(values: number[], q: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+export const ms = (v: number) => `${Math.round(v)} ms`;
+export const p50p95 = (values: number[]) => `p50 ${ms(quantile(values, 0.5))}, p95 ${ms(quantile(values, 0.95))}`;
+export const sleep = (msToWait: number) => new Promise((r) => setTimeout(r, msToWait));

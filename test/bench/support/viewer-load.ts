@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { run, type RunningProcess } from '../../support/ffmpeg.ts';
+import type { startTestSystem } from '../../support/test-system.ts';
+import { sleep } from './stats.ts';
+
+type System = Awaited<ReturnType<typeof startTestSystem>>;
+type Camera = { id: number; rtmp: string; stream: string };
+
+const FPS = 25;
+const WINDOW_MS = 8000;
+const KEEP_UP = 0.95;
+const VIEWER_STEPS = [10, 50, 100, 200, 400, 800, 1600].filter((n) => n <= Number(process.env.VIDEO_BENCH_MAX_VIEWERS ?? 1600));
+const STREAM_STEPS = [4, 8, 16, 32, 64].filter((n) => n <= Number(process.env.VIDEO_BENCH_MAX_STREAMS ?? 64));
+
+/** The WS-FLV viewers' process (flv-viewers.ts), driven one JSON line at a time. */
+function viewerProcess() {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'flv-viewers.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const ask = async <T>(cmd: object): Promise<T> => {
+    child.stdin.write(`${JSON.stringify(cmd)}\n`);
+    const { value } = await lines.next();
+    return JSON.parse(value as string) as T;
+  };
+  return {
+    add: (urls: string[]) => ask<{ open: number }>({ add: urls }),
+    count: () => ask<{ tags: number[]; closed: number; cpuMs: number }>({ count: true }),
+    stop: async () => {
+      child.stdin.end();
+      child.kill();
+    },
+  };
+}
+
+function exec(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => spawn('ffmpeg', args, { stdio: 'ignore' }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg ${code}`)))));
+}
+
+const rssMiB = async () => {
+  for (let i = 0; i < 2; i++) (globalThis as { gc?: () => void }).gc?.(), await sleep(200);
+  return process.memoryUsage().rss / 2 ** 20;
+};
+
+/**
+ * Viewers per stream and streams per process, each ramped until a viewer falls below 95 % of the publisher's 25 fps
+ * (counted as FLV video tags over 8 s) or is dropped; and the platform process's RSS per viewer. Publishers are
+ * ffmpeg copying a pre-encoded 640×360 800 kbit/s clip (1 s GOP) at real-time pace, so encoding costs no CPU; the
+ * viewers run in one child process. The platform is this process.
+ */
+export async function viewerLoad(sys: System, camera: (code: string) => Promise<Camera>, live: (id: number) => Promise<unknown>, parts: string[]): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hazwatch-bench-video-'));
+  const clip = path.join(dir, 'clip.flv');
+  await exec(['-hide_banner', '-nostdin', '-f', 'lavfi', '-i', `testsrc=size=640x360:rate=${FPS}`, '-t', '10', '-c:v', 'libx264', '-preset', 'veryfast', '-b:v', '800k', '-maxrate', '800k', '-bufsize', '800k', '-pix_fmt', 'yuv420p', '-g', String(FPS), '-bf', '0', '-f', 'flv', clip]);
+  const publishers: RunningProcess[] = [];
+  const publish = async (cam: Camera) => {
+    publishers.push(run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-stream_loop', '-1', '-i', clip, '-c', 'copy', '-f', 'flv', cam.rtmp]));
+    await live(cam.id);
+  };
+  const wsUrl = (stream: string) => `ws://127.0.0.1:${sys.ports.videoHttp}/live/${stream}.flv?token=${encodeURIComponent(sys.video!.tokens.issue({ stream, userId: 1, expiresAt: Date.now() + 60_000 }))}`;
+
+  /** Each viewer's frames per second over the window, and this process's CPU share and the viewers' in it. */
+  const measure = async (viewers: ReturnType<typeof viewerProcess>) => {
+    await sleep(3000); // past the GOP-cache burst of the newest viewers
+    const a = await viewers.count();
+    const cpu0 = process.cpuUsage();
+    await sleep(WINDOW_MS);
+    const b = await viewers.count();
+    const cpu = process.cpuUsage(cpu0);
+    const rates = b.tags.map((t, i) => (t - (a.tags[i] ?? 0)) / (WINDOW_MS / 1000));
+    return { min: Math.min(...rates), closed: b.closed, platformCpu: (cpu.user + cpu.system) / 1000 / WINDOW_MS, viewerCpu: (b.cpuMs - a.cpuMs) / WINDOW_MS };
+  };
+  const keepsUp = (m: { min: number; closed: number }) => m.closed === 0 && m.min >= KEEP_UP * FPS;
+  const line = (what: string, m: Awaited<ReturnType<typeof measure>>) =>
+    `${what}: slowest viewer ${m.min.toFixed(1)} fps, ${m.closed} dropped; platform process ${(m.platformCpu * 100).toFixed(0)} % of a core, viewers' process ${(m.viewerCpu * 100).toFixed(0)} %`;
+
+  try {
+    if (parts.includes('viewers')) {
+      const cam = await camera('B-VIEW');
+      await publish(cam);
+      const viewers = viewerProcess();
+      // Per viewer as the slope from the first step on: start-up garbage freed by the first collections would
+      // otherwise read as negative memory.
+      let first: { n: number; rss: number } | null = null;
+      let best = 0;
+      let rssPer = NaN;
+      for (const n of VIEWER_STEPS) {
+        await viewers.add(Array.from({ length: n - best }, () => wsUrl(cam.stream)));
+        const m = await measure(viewers);
+        const rss = await rssMiB();
+        first ??= { n, rss };
+        const slope = n > first.n ? ((rss - first.rss) * 1024) / (n - first.n) : NaN;
+        console.log(`  ${line(`${n} viewers on one stream`, m)}; RSS ${rss.toFixed(0)} MiB${n > first.n ? ` (${slope.toFixed(0)} KiB per viewer since ${first.n})` : ''}`);
+        if (!keepsUp(m)) break;
+        best = n;
+        rssPer = slope;
+      }
+      await viewers.stop();
+      console.log(`viewers per stream (640×360, 800 kbit/s, WS-FLV), all at ≥ 95 % of the publisher's 25 fps: ${best}${best === VIEWER_STEPS.at(-1) ? ' (the largest step tried)' : ''}; RSS per viewer ${rssPer.toFixed(0)} KiB (reference: the publisher's frame rate)`);
+    }
+    if (parts.includes('streams')) {
+      const viewers = viewerProcess();
+      let best = 0;
+      const cams: Camera[] = [];
+      for (const k of STREAM_STEPS) {
+        const fresh: Camera[] = [];
+        while (cams.length < k) {
+          const cam = await camera(`B-S${cams.length}`);
+          cams.push(cam);
+          fresh.push(cam);
+        }
+        await Promise.all(fresh.map(publish));
+        await viewers.add(fresh.map((c) => wsUrl(c.stream)));
+        const m = await measure(viewers);
+        console.log(`  ${line(`${k} streams, one viewer each`, m)}`);
+        if (!keepsUp(m)) break;
+        best = k;
+      }
+      await viewers.stop();
+      console.log(`streams per process, each viewed, all at ≥ 95 % of 25 fps: ${best}${best === STREAM_STEPS.at(-1) ? ' (the largest step tried)' : ''} (publishers are ffmpeg processes on the same 2 cores)`);
+    }
+  } finally {
+    await Promise.all(publishers.map((p) => p.stop()));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
