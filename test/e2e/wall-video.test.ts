@@ -31,7 +31,7 @@ describe('wall: live video', () => {
   const paneWith = (source: string) => page.locator(`[data-testid^="video-pane-"][data-source="${source}"]`);
 
   beforeAll(async () => {
-    sys = await startTestSystem();
+    sys = await startTestSystem({ VIDEO_CLIP_BEFORE_S: '2', VIDEO_CLIP_AFTER_S: '3' });
     api = apiClient(sys.urls.http);
     await api.login('admin', ADMIN_PASSWORD);
     const enterprise = (await api.call('POST', '/api/enterprises', { code: '91211321MA0000W01X', name: '大屏视频化工有限公司', regionCode: '211321' })).body;
@@ -87,6 +87,18 @@ describe('wall: live video', () => {
     await gateway.publishAsync('devices/GW-WV/telemetry', JSON.stringify({ sensor: 'WV-L', value: 16.5 }), { qos: 1 });
     await paneWith(`camera:${cameraId}`).waitFor({ timeout: 20_000 });
     await advances((await paneWith(`camera:${cameraId}`).getAttribute('data-testid'))!);
+
+    // The alarm carries a snapshot and a clip from the linked camera, and the drawer plays the clip.
+    const alarm = await eventually(async () => (await api.call('GET', '/api/alarms?state=open')).body.items.find((a: { type: string }) => a.type === 'threshold'), 'tank alarm');
+    await page.locator(`[data-testid="alarm-item"][data-alarm-id="${alarm.id}"] [data-testid="alarm-open"]`).click();
+    await page.locator('[data-testid="alarm-snapshot"][data-status="ready"] img').waitFor({ timeout: 30_000 });
+    const clip = page.locator('[data-testid="alarm-clip"][data-status="ready"] video');
+    await clip.waitFor({ timeout: 60_000 });
+    const video = `document.querySelector('[data-testid="alarm-clip"] video')`;
+    await page.evaluate(`${video}.play()`);
+    await expect.poll(() => page.evaluate<number>(`${video}.currentTime`), { timeout: 15_000 }).toBeGreaterThan(0.5);
+    await page.screenshot({ path: artefactPath('wall-alarm-clip.png') });
+    await page.getByTestId('alarm-drawer-close').click();
   });
 
   it('opens the truck\'s cab video on an SOS, and its frames advance', async () => {
