@@ -86,7 +86,7 @@ describe('wall: tank detail, vehicle detail and track replay', () => {
     await page.getByTestId('trend-range-1h').click();
     await expect.poll(async () => Number(await trend.getAttribute('data-points'))).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: artefactPath('wall-tank-detail.png') });
-    await page.getByTestId('detail-close').click();
+    await page.getByTestId('detail-panel-close').click();
   });
 
   it('opens the vehicle from its alarm and replays the stored path with the alarm and the stop marked', async () => {

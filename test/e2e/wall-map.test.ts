@@ -120,14 +120,16 @@ describe('wall map: layers, click to detail, region following, scope', () => {
     await truck.waitFor({ state: 'attached', timeout: 30_000 });
     const vehicleId = await truck.getAttribute('data-vehicle-id');
     expect(['moving', 'stopped', 'offline', 'alarm']).toContain(await truck.getAttribute('data-state'));
+    // A truck has a detail panel of its own (crew, waybill, driving clocks), not the map's popup.
     await truck.dispatchEvent('click');
-    await expect.poll(() => popup.getAttribute('data-kind')).toBe('vehicle');
-    expect(await popup.getAttribute('data-id')).toBe(vehicleId);
+    const panel = page.locator(`[data-testid="vehicle-detail"][data-vehicle-id="${vehicleId}"]`);
+    await panel.waitFor();
     const plate = (await admin.call('GET', `/api/monitor/vehicles/${vehicleId}`)).body.plate as string;
-    await expect.poll(() => page.getByTestId('detail-title').textContent()).toBe(plate);
-    await page.screenshot({ path: artefactPath('wall-map-vehicle-detail.png') });
-    await page.getByTestId('detail-close').click();
+    await expect.poll(() => panel.locator('h3').textContent()).toContain(plate);
     expect(await popup.count()).toBe(0);
+    await page.screenshot({ path: artefactPath('wall-map-vehicle-detail.png') });
+    await page.getByTestId('detail-panel-close').click();
+    expect(await panel.count()).toBe(0);
 
     // Offline by default: no tileset configured, no tile request, nothing fetched from another host.
     expect(await page.getByTestId('park-map').getAttribute('data-tiles')).toBe('false');

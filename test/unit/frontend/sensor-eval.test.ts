@@ -28,6 +28,9 @@ describe('wall sensor evaluation', () => {
     expect(displayState(sensor({ value: null }), null, NOW)).toEqual({ state: 'nodata', level: null });
     expect(displayState(sensor({ state: 'stale' }), null, NOW).state).toBe('stale');
     expect(displayState(sensor({ state: 'normal', value: 16 }), null, NOW)).toEqual({ state: 'normal', level: null });
+    // A reading pushed before the alarm was decided says normal; the open alarm in the list wins.
+    expect(displayState(sensor({ state: 'normal', value: 17.6 }), null, NOW, true)).toEqual({ state: 'alarm', level: 'high_high' });
+    expect(displayState(sensor({ state: 'normal', value: 10 }), null, NOW, true)).toEqual({ state: 'normal', level: null });
     const old = new Date(NOW - STALE_AFTER_MS - 1).toISOString();
     expect(displayState(sensor({ ts: old }), null, NOW).state).toBe('stale');
     expect(displayState(sensor({ ts: old }), null, NOW - 2).state).toBe('normal');

@@ -41,7 +41,7 @@ export function useTanks(now: () => number) {
   const focus = shallowRef<number | null>(null);
 
   function evaluate(row: SensorView) {
-    const { state, level } = displayState(row.sensor, row.level, now());
+    const { state, level } = displayState(row.sensor, row.level, now(), alarmSensors.has(row.sensor.id));
     row.state = state;
     row.level = level;
   }
@@ -135,7 +135,10 @@ export function useTanks(now: () => number) {
 
   function setAlarmSensors(ids: Map<number, Severity>) {
     alarmSensors = ids;
-    for (const t of tanks.values()) evaluateTank(t);
+    for (const t of tanks.values()) {
+      for (const row of t.sensors) evaluate(row);
+      evaluateTank(t);
+    }
   }
 
   /** Periodic re-evaluation, so silent sensors turn 数据中断. */

@@ -28,19 +28,23 @@ const staleAfter = (s: Pick<Sensor, 'interruptionTimeoutS'>) =>
   isNum(s.interruptionTimeoutS) && s.interruptionTimeoutS > 0 ? s.interruptionTimeoutS * 1000 : STALE_AFTER_MS;
 
 /** What a sensor row shows, and the threshold level that picks the alarm colour. */
-export function displayState(s: Sensor, prevLevel: ThresholdLevel | null, now: number): { state: DisplayState; level: ThresholdLevel | null } {
-  const out = baseState(s, prevLevel);
+/**
+ * `alarmOpen`: the sensor has an open alarm in the list. A reading pushed before the alarm engine decided carries the
+ * server's state of that moment ('normal'); the open alarm overrides it, so the row does not wait for the next reading.
+ */
+export function displayState(s: Sensor, prevLevel: ThresholdLevel | null, now: number, alarmOpen = false): { state: DisplayState; level: ThresholdLevel | null } {
+  const out = baseState(s, prevLevel, alarmOpen);
   if (out.state === 'normal' && s.ts && now - new Date(s.ts).getTime() > staleAfter(s)) out.state = 'stale';
   return out;
 }
 
-function baseState(s: Sensor, prevLevel: ThresholdLevel | null): { state: DisplayState; level: ThresholdLevel | null } {
+function baseState(s: Sensor, prevLevel: ThresholdLevel | null, alarmOpen: boolean): { state: DisplayState; level: ThresholdLevel | null } {
   const level = evalLevel(s.thresholds, s.value, prevLevel);
   if (s.quality === 'fault') return { state: 'fault', level };
   if (s.state === 'stale' || s.state === 'nodata') return { state: s.state, level };
   if (!isNum(s.value)) return { state: 'nodata', level: null };
   if (s.state === 'alarm') return { state: 'alarm', level };
-  if (s.state === 'normal') return { state: 'normal', level: null };
+  if (s.state === 'normal') return alarmOpen && level ? { state: 'alarm', level } : { state: 'normal', level: null };
   return { state: level ? 'alarm' : 'normal', level };
 }
 
