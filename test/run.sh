@@ -33,6 +33,12 @@ summary() {
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     console.log(`${process.argv[2]}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+    // CI keeps only the tail of the output: name what failed, and why, right here.
+    for (const file of r.testResults) {
+      const failed = file.assertionResults.filter((t) => t.status === "failed");
+      if (failed.length === 0 && file.status === "failed") console.log(`  FAILED ${file.name}: ${(file.message || "").split("\n")[0]}`);
+      for (const t of failed) console.log(`  FAILED ${file.name} > ${t.fullName}: ${(t.failureMessages[0] || "").split("\n")[0].slice(0, 300)}`);
+    }
   ' "$1" "$2" || true
 }
 
@@ -54,5 +60,6 @@ if [ $# -eq 0 ]; then
   npx vitest run --reporter=default --reporter=json --outputFile.json="$PGROOT/vitest-clock.json" test/unit test/storage || status=$?
   unset LD_PRELOAD FAKETIME
   summary "$PGROOT/vitest-clock.json" "unit and storage suites at $FAKE_NOW Asia/Shanghai"
+  summary "$PGROOT/vitest.json" "test suite (repeated from above)"
 fi
 exit $status
