@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
 import { SimulatedTerminal, simulatedDevice } from '../../device-simulator/jt808-terminal.ts';
@@ -14,7 +15,7 @@ describe('admin console in Chromium', () => {
 
   beforeAll(async () => {
     sys = await startTestSystem();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     api = apiClient(sys.urls.http);
     await api.login('admin', ADMIN_PASSWORD);
   });

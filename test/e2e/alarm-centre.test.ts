@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
@@ -51,7 +52,7 @@ describe('alarm centre in Chromium', () => {
     const rule = await api.call('POST', '/api/alarm-rules', { kind: 'overspeed', name: '报警中心测试限速', enterpriseId: enterprise.id, params: { limitKmh: 90, sustainS: 10 } });
     expect(rule.status).toBe(201);
     ruleId = rule.body.id;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     truck?.close();

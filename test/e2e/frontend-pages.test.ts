@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { ADMIN_PASSWORD, startTestSystem } from '../support/test-system.ts';
 import { API_TYPES_FILE, apiTypesSource } from '../support/api-types.ts';
 import { artefactPath } from '../support/artefacts.ts';
@@ -15,7 +16,7 @@ describe('frontend pages', () => {
 
   beforeAll(async () => {
     sys = await startTestSystem();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

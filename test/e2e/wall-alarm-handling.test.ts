@@ -1,7 +1,8 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
 import { decodeTextMessage, MsgId, type Jt808Frame } from '../../ingest/jt808/codec/index.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
@@ -77,7 +78,7 @@ describe('wall: alarm handling and resync', () => {
     for (const s of tank.body.sensors) sensorIds[s.code] = s.id;
     gateway = await mqtt.connectAsync(sys.urls.mqtt, { username: device.code, password: device.secret, reconnectPeriod: 0 });
 
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${sys.urls.http}/wall/`);
     await page.getByTestId('login-username').fill('admin');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
 
@@ -34,7 +35,7 @@ describe('wall: critical alarm banner', () => {
     const tank = await api.call('POST', '/api/tanks', { enterpriseId: enterprise.body.id, code: 'CB1', name: '横幅1#罐', medium: '甲醇', sensors: [sensor('CB-L1'), sensor('CB-L2')] });
     for (const s of tank.body.sensors) sensorIds[s.code] = s.id;
     gateway = await mqtt.connectAsync(sys.urls.mqtt, { username: device, password: dev.body.secret, reconnectPeriod: 0 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'] });
+    browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${sys.urls.http}/wall/`);
     await page.getByTestId('login-username').fill('admin');

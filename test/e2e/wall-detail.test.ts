@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
@@ -45,7 +46,7 @@ describe('wall: tank detail, vehicle detail and track replay', () => {
     expect(await truck.register()).toBe(0);
     expect(await truck.authenticate()).toBe(0);
 
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${sys.urls.http}/wall/`);
     await page.getByTestId('login-username').fill('admin');

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { ADMIN_PASSWORD, apiClient, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
 import { HAZARD_LEVEL_COLORS } from '../../web/frontend/src/wall/map/map-logic.ts';
@@ -9,8 +10,6 @@ import { HAZARD_LEVEL_COLORS } from '../../web/frontend/src/wall/map/map-logic.t
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 type Api = ReturnType<typeof apiClient>;
-
-const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 
 async function openWall(browser: Browser, base: string, username: string, password: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -52,7 +51,7 @@ describe('wall map: layers, click to detail, region following, scope', () => {
 
   beforeAll(async () => {
     sys = await startTestSystem({ DEMO: 'true' });
-    browser = await launch();
+    browser = await launchChromium();
     admin = apiClient(sys.urls.http);
     await admin.login('admin', ADMIN_PASSWORD);
   });
@@ -224,7 +223,7 @@ describe('wall map with a configured tileset', () => {
     await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
     const port = (tiles.address() as AddressInfo).port;
     sys = await startTestSystem({ DEMO: 'true', MAP_TILE_URL: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`, MAP_TILE_CRS: 'WGS-84' });
-    browser = await launch();
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 import { publishRtmp, type RunningProcess } from '../support/ffmpeg.ts';
 import { artefactPath } from '../support/artefacts.ts';
@@ -37,7 +38,7 @@ describe('wall: live video', () => {
     const enterprise = (await api.call('POST', '/api/enterprises', { code: '91211321MA0000W01X', name: '大屏视频化工有限公司', regionCode: '211321' })).body;
     const dev = (await api.call('POST', '/api/devices', { code: 'GW-WV', name: '视频网关', enterpriseId: enterprise.id })).body;
     const tank = (await api.call('POST', '/api/tanks', { enterpriseId: enterprise.id, code: 'WV1', name: '视频1#罐', sensors: [{ code: 'WV-L', kind: 'level', unit: 'm', deviceId: dev.id, rangeMin: 0, rangeMax: 20, high: 15, highHigh: 19, deadband: 0.5 }] })).body;
-    const cam = (await api.call('POST', '/api/cameras', { enterpriseId: enterprise.id, tankId: tank.id, code: 'CAM-WV', name: '罐区球机', enabled: true })).body;
+    const cam = (await api.call('POST', '/api/cameras', { enterpriseId: enterprise.id, tankId: tank.id, code: 'CAM-WV', name: '罐区球机', enabled: true, lat: 41.521, lon: 120.402 })).body;
     cameraId = cam.id;
     const key = (await api.call('GET', `/api/cameras/${cameraId}`)).body.streamKey;
     camera = publishRtmp(`rtmp://127.0.0.1:${sys.ports.rtmp}/live/${key}`);
@@ -51,7 +52,7 @@ describe('wall: live video', () => {
     expect(await truck.authenticate()).toBe(0);
     truckCams = answerVideoRequests(truck);
 
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'] });
+    browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${sys.urls.http}/wall/`);
     await page.getByTestId('login-username').fill('admin');
@@ -109,5 +110,20 @@ describe('wall: live video', () => {
     await pane.waitFor({ timeout: 20_000 });
     await advances((await pane.getAttribute('data-testid'))!);
     await page.screenshot({ path: artefactPath('wall-video-sos.png') });
+  });
+
+  it('shows the camera on the map in its state; a click opens it in a pane; it turns dark when the camera stops', async () => {
+    const marker = page.locator(`[data-testid="camera-marker"][data-id="${cameraId}"]`);
+    await expect.poll(() => marker.getAttribute('data-live'), { timeout: 20_000 }).toBe('true');
+    await page.getByTestId('video-grid-1').click();
+    expect(await paneWith(`camera:${cameraId}`).count()).toBe(0);
+    // The tank alarm opened above left the tank's detail panel over the map.
+    if (await page.getByTestId('detail-panel-close').isVisible()) await page.getByTestId('detail-panel-close').click();
+    await marker.click();
+    await paneWith(`camera:${cameraId}`).waitFor({ timeout: 20_000 });
+    await advances((await paneWith(`camera:${cameraId}`).getAttribute('data-testid'))!);
+    await page.screenshot({ path: artefactPath('wall-camera-on-map.png') });
+    await camera.stop();
+    await expect.poll(() => marker.getAttribute('data-live'), { timeout: 30_000 }).toBe('false');
   });
 });

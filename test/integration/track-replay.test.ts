@@ -46,7 +46,7 @@ describe('track replay and multi-sensor trend on a real InfluxDB', () => {
     writer.writePosition(position(8, 100));
     writer.writeReadings([1, 2].flatMap((sensorId) => [0, 60, 120, 180].map((m) => ({ sensorId, tankId: 1, enterpriseId: 1, regionCode: '211321', deviceId: 1, value: sensorId * 10 + m / 60, ts: new Date(base + m * 60_000), quality: 'good' as const }))));
     await writer.flush();
-  }, 60_000);
+  });
   afterAll(async () => {
     await writer?.close();
     await influxd?.stop();

@@ -63,7 +63,7 @@ describe('track rollups on a real InfluxDB', () => {
     reader = new TelemetryReader(conn, stores);
     for (const p of twoHours(22)) writer.writePosition(p);
     expect(await writer.flush()).toBe(true);
-  }, 60_000);
+  });
   afterAll(async () => {
     await writer?.close();
     await influxd?.stop();

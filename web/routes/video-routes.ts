@@ -8,6 +8,7 @@ import { cameraStreamName, vehicleStreamName, type CameraStreams } from '../../i
 import type { RelayState } from '../../ingest/video/rtsp-relay.ts';
 import type { ChannelOpenResult } from '../../ingest/jt1078/live-channels.ts';
 import { ScopedRecords } from '../scoped-records.ts';
+import { narrowScope, regionParam, regionRefusal } from '../region-selection.ts';
 
 export interface VideoRouteDeps {
   db: Database;
@@ -30,6 +31,24 @@ const videoSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('camera'), id: z.number().int().positive() }),
   z.object({ kind: z.literal('vehicle'), id: z.number().int().positive(), channel: z.number().int().min(1).max(255) }),
 ]);
+const cameraSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  site: z.string().nullable(),
+  enterpriseId: z.number().int(),
+  tankId: z.number().int().nullable(),
+  hazardSourceId: z.number().int().nullable(),
+  enabled: z.boolean(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  stream: z.string(),
+  live: z.boolean(),
+  source: z.enum(['rtmp', 'rtsp']),
+  relay: z
+    .object({ state: z.enum(['starting', 'running', 'backoff', 'stopped']), restarts: z.number().int(), since: z.string(), lastError: z.string().nullable(), nextAttemptAt: z.string().nullable() })
+    .nullable(),
+});
 export const videoLayoutSchema = z.object({
   grid: z.union([z.literal(1), z.literal(4), z.literal(9), z.literal(16)]),
   panes: z.array(videoSource.nullable()).max(16),
@@ -89,22 +108,35 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRouteDeps> = async (app, de
     },
   );
 
-  app.get('/api/video/cameras', { schema: { tags: ['video'], summary: '视频监控点位及其状态（推流中、转发状态），限本辖区' } }, async (req) => {
-    const params: unknown[] = [];
-    const rows = await deps.db.query<{ id: number; code: string; name: string; site: string | null; enterprise_id: number; tank_id: number | null; hazard_source_id: number | null; enabled: boolean; lat: number | null; lon: number | null; pull_url: string | null }>(
-      `select id, code, name, site, enterprise_id, tank_id, hazard_source_id, enabled, lat, lon, pull_url from cameras where ${records.where(req.user!.scope, 'cameras', params)} order by id`,
-      params,
-    );
-    const items = rows.map((r) => {
-      const stream = cameraStreamName(r.id);
-      return {
-        id: r.id, code: r.code, name: r.name, site: r.site, enterpriseId: r.enterprise_id, tankId: r.tank_id, hazardSourceId: r.hazard_source_id,
-        enabled: r.enabled, lat: r.lat, lon: r.lon, stream, live: deps.media.isLive(stream),
-        source: r.pull_url ? 'rtsp' : 'rtmp', relay: r.pull_url ? (deps.relays?.state(r.id) ?? null) : null,
-      };
-    });
-    return { items, total: items.length };
-  });
+  app.get(
+    '/api/video/cameras',
+    {
+      schema: {
+        tags: ['video'],
+        summary: '视频监控点位及其状态（推流中、转发状态），限本辖区，可按区域收窄',
+        querystring: z.object({ region: regionParam }),
+        response: { 200: z.object({ items: z.array(cameraSchema), total: z.number().int() }), 403: z.object({ error: z.string(), message: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const scope = await narrowScope(deps.db, req.user!.scope, req.query.region);
+      if (!scope) return reply.code(403).send(regionRefusal);
+      const params: unknown[] = [];
+      const rows = await deps.db.query<{ id: number; code: string; name: string; site: string | null; enterprise_id: number; tank_id: number | null; hazard_source_id: number | null; enabled: boolean; lat: number | null; lon: number | null; pull_url: string | null }>(
+        `select id, code, name, site, enterprise_id, tank_id, hazard_source_id, enabled, lat, lon, pull_url from cameras where ${records.where(scope, 'cameras', params)} order by id`,
+        params,
+      );
+      const items = rows.map((r) => {
+        const stream = cameraStreamName(r.id);
+        return {
+          id: r.id, code: r.code, name: r.name, site: r.site, enterpriseId: r.enterprise_id, tankId: r.tank_id, hazardSourceId: r.hazard_source_id,
+          enabled: r.enabled, lat: r.lat, lon: r.lon, stream, live: deps.media.isLive(stream),
+          source: r.pull_url ? ('rtsp' as const) : ('rtmp' as const), relay: r.pull_url ? (deps.relays?.state(r.id) ?? null) : null,
+        };
+      });
+      return { items, total: items.length };
+    },
+  );
 
   app.get('/api/video-layout', { schema: { tags: ['video'], summary: '本人的视频宫格布局与轮巡设置' } }, async (req) => {
     const [row] = await deps.db.query<{ layout: VideoLayout }>('select layout from video_layouts where user_id = $1', [req.user!.id]);
@@ -132,5 +164,6 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRouteDeps> = async (app, de
       url: r.status === 'ready' ? `/api/alarms/${alarm.id}/attachments/${r.file}` : null,
     }));
     return { items, total: items.length };
-  });
+    },
+  );
 };

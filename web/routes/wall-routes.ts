@@ -6,6 +6,7 @@ import { narrowScope, regionParam, regionRefusal } from '../region-selection.ts'
 import { WallOverview } from '../wall/overview.ts';
 import { regionTree } from '../wall/region-tree.ts';
 import { regionOutline } from '../wall/region-outline.ts';
+import { regionMembers } from '../wall/region-members.ts';
 import { regionShortName } from '../../registry/region-names.ts';
 
 interface Deps {
@@ -62,6 +63,31 @@ export const wallRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) => {
       const scope = await narrowScope(deps.db, req.user!.scope, req.query.region);
       if (!scope) return reply.code(403).send(regionRefusal);
       return overview.figures(scope);
+    },
+  );
+
+  app.get(
+    '/api/regions/members',
+    {
+      schema: {
+        tags: ['monitor'],
+        summary: '所选区域的成员（大屏据此筛选储罐列表与实时报警）',
+        description:
+          '企业编号列表；无所属企业的记录（如园区摄像头）按 unassigned 判定：prefix 为行政区划代码前缀，code 为园区所在区划代码。与带 region 参数的接口使用同一范围规则。',
+        querystring: z.object({ region: regionParam }),
+        response: {
+          200: z.object({
+            enterpriseIds: z.array(z.number().int()),
+            unassigned: z.union([z.object({ prefix: z.string() }), z.object({ code: z.string() })]).nullable(),
+          }),
+          403: refusal,
+        },
+      },
+    },
+    async (req, reply) => {
+      const scope = await narrowScope(deps.db, req.user!.scope, req.query.region);
+      if (!scope) return reply.code(403).send(regionRefusal);
+      return regionMembers(deps.db, scope);
     },
   );
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AlarmBook, handlingState, stepsFor } from '../../../web/frontend/src/wall/logic/alarm-book.ts';
 import { alarmTypeText } from '../../../web/frontend/src/wall/logic/alarm-labels.ts';
 import type { Alarm } from '../../../web/frontend/src/wall/live/types.ts';
+import { regionFilter } from '../../../web/frontend/src/wall/logic/region-filter.ts';
 
 const alarm = (id: number, over: Partial<Alarm> = {}): Alarm => ({
   id, type: 'threshold', level: 'high', severity: 'major', active: true, acknowledged: false,
@@ -15,6 +16,25 @@ const RANK: Record<string, number> = { critical: 4, major: 3, minor: 2, warning:
 const rank = (s: string) => RANK[s] ?? 0;
 
 describe('wall alarm book', () => {
+  it('counts only the selected region when given its filter, while the whole scope stays in the book', () => {
+    const book = new AlarmBook(() => 0);
+    book.setSnapshot(
+      [
+        alarm(1, { enterpriseId: 7, severity: 'critical' }),
+        alarm(2, { enterpriseId: 8 }),
+        alarm(3, { enterpriseId: null, regionCode: '211321', source: { kind: 'camera', id: 5, name: '1号门' } }),
+        alarm(4, { enterpriseId: null, regionCode: '211322', acknowledged: true }),
+      ],
+      9,
+      0,
+    );
+    const county = regionFilter({ enterpriseIds: [7], unassigned: { prefix: '211321' } });
+    expect(book.stats(rank, county)).toMatchObject({ listed: 2, total: 2, unacked: 2, bySeverity: { critical: 1, major: 1, minor: 0, warning: 0 } });
+    expect(book.stats(rank)).toMatchObject({ listed: 4, total: 9, unacked: 3 });
+    const park = regionFilter({ enterpriseIds: [8], unassigned: { code: '211322' } });
+    expect(book.list().filter(park).map((a) => a.id)).toEqual([4, 2]);
+  });
+
   it('lists newest first and drops an alarm once cleared and acknowledged', () => {
     let t = 1000;
     const book = new AlarmBook(() => t);

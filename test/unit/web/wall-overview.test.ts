@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wallFixture, type WallFixture } from '../../support/wall-fixture.ts';
+import { regionFilter } from '../../../web/frontend/src/wall/logic/region-filter.ts';
 
 // A fixed instant: 2030-06-15 10:30 in Shanghai. Nothing here compares it with the real date.
 const NOW = new Date('2030-06-15T10:30:00+08:00');
@@ -85,6 +86,36 @@ describe('wall overview, region tree and outlines', () => {
       expect(res.json().error).toBe('region_out_of_scope');
     }
     expect((await f.get('/api/monitor/overview?region=21', 'admin')).statusCode).toBe(400);
+  });
+
+  it("names the members of a region, so the wall's lists keep exactly what the narrowed APIs return", async () => {
+    const open = (await f.get('/api/alarms?state=open', 'admin')).json().items as { id: number; enterpriseId: number | null; regionCode: string | null }[];
+    expect(open).toHaveLength(4);
+    for (const [user, region, alarms] of [
+      ['admin', '211321', 3],
+      ['admin', '120000', 1],
+      ['city', `park:${f.parkId}`, -1],
+      ['admin', '110000', 0],
+    ] as const) {
+      const res = await f.get(`/api/regions/members?region=${region}`, user);
+      expect(res.statusCode, `${user} ${region}`).toBe(200);
+      const keep = regionFilter(res.json());
+      const tanks = (await f.get('/api/monitor/tanks', 'admin')).json().items as { id: number; enterpriseId: number }[];
+      const narrowed = (await f.get(`/api/monitor/tanks?region=${region}`, user)).json().items as { id: number }[];
+      expect(tanks.filter((t) => keep(t)).map((t) => t.id)).toEqual(narrowed.map((t) => t.id));
+      const [{ n }] = await f.db.query<{ n: number }>(
+        `select count(*)::int as n from alarms a join (select id from enterprises where ${region.startsWith('park:') ? 'park_id = $1' : 'region_code like $1'}) e on e.id = a.enterprise_id
+          where not (not a.active and a.acknowledged) and a.closed_at is null`,
+        [region.startsWith('park:') ? Number(region.slice(5)) : `${region.replace(/(00)+$/, '')}%`],
+      );
+      if (alarms >= 0) expect(n).toBe(alarms);
+      expect(open.filter((a) => keep(a))).toHaveLength(n);
+    }
+    // A camera of the park without an enterprise follows its region code.
+    const county = regionFilter((await f.get('/api/regions/members?region=211321', 'county')).json());
+    expect([county({ enterpriseId: null, regionCode: '211321' }), county({ enterpriseId: null, regionCode: '211322' })]).toEqual([true, false]);
+    expect((await f.get('/api/regions/members?region=211300', 'county')).statusCode).toBe(403);
+    expect((await f.get('/api/regions/members?region=211321', 'tianjin')).statusCode).toBe(403);
   });
 
   it('gives each user the tree below its own root, with what each region holds', async () => {

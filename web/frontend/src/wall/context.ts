@@ -13,7 +13,7 @@ export interface SourceText {
 }
 
 /** Anything on the map that has a detail to show. */
-export type DetailKind = 'tank' | 'vehicle' | 'hazardSource' | 'enterprise' | 'resource' | 'geofence';
+export type DetailKind = 'tank' | 'vehicle' | 'hazardSource' | 'enterprise' | 'resource' | 'geofence' | 'camera';
 export interface DetailTarget {
   kind: DetailKind;
   id: number;
@@ -23,6 +23,8 @@ export interface DetailTarget {
 export interface WallMap {
   /** Flies the map to a source and flashes it; false when it has no position on the map. */
   focus(target: DetailTarget): Promise<boolean>;
+  /** A camera started or stopped publishing (Socket.IO video_state). */
+  setCameraLive(id: number, live: boolean): void;
 }
 
 export interface WallContext {

@@ -5515,6 +5515,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 所选区域的成员（大屏据此筛选储罐列表与实时报警）
+         * @description 企业编号列表；无所属企业的记录（如园区摄像头）按 unassigned 判定：prefix 为行政区划代码前缀，code 为园区所在区划代码。与带 region 参数的接口使用同一范围规则。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseIds: number[];
+                            unassigned: ({
+                                prefix: string;
+                            } | {
+                                code: string;
+                            }) | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/options": {
         parameters: {
             query?: never;
@@ -6794,10 +6855,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 视频监控点位及其状态（推流中、转发状态），限本辖区 */
+        /** 视频监控点位及其状态（推流中、转发状态），限本辖区，可按区域收窄 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 在本人权限范围内收窄：六位行政区划代码，或 park:<园区机构编号>；超出权限范围返回 403 */
+                    region?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6809,7 +6873,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                enabled: boolean;
+                                enterpriseId: number;
+                                hazardSourceId: number | null;
+                                id: number;
+                                lat: number | null;
+                                live: boolean;
+                                lon: number | null;
+                                name: string;
+                                relay: {
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    restarts: number;
+                                    since: string;
+                                    /** @enum {string} */
+                                    state: "starting" | "running" | "backoff" | "stopped";
+                                } | null;
+                                site: string | null;
+                                /** @enum {string} */
+                                source: "rtmp" | "rtsp";
+                                stream: string;
+                                tankId: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
                 };
             };
         };

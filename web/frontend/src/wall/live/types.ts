@@ -11,7 +11,9 @@ export interface Alarm {
   severity: Severity;
   active: boolean;
   acknowledged: boolean;
-  source: { kind: 'sensor' | 'vehicle'; id: number; name: string };
+  source: { kind: 'sensor' | 'vehicle' | 'camera'; id: number; name: string };
+  enterpriseId?: number | null;
+  regionCode?: string | null;
   message: string;
   value: number | string | null;
   peak: number | string | null;

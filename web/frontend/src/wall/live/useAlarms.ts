@@ -21,9 +21,21 @@ export function useAlarms(now: () => number = Date.now) {
     setTimeout(() => fresh.value.delete(id), 6000);
   }
 
+  /** The list and its counts for one region (the wall's lists), the whole scope when `keep` is null. */
+  function within(keep: () => ((a: Alarm) => boolean) | null) {
+    return {
+      list: computed(() => {
+        const k = keep();
+        return k ? list.value.filter(k) : list.value;
+      }),
+      stats: computed(() => (void version.value, book.stats((s) => rank('severities', s), keep() ?? undefined))),
+    };
+  }
+
   return {
     list,
     stats,
+    within,
     fresh,
     get cursor() {
       return book.cursor;

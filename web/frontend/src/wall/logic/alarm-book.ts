@@ -105,12 +105,16 @@ export class AlarmBook {
     return applied;
   }
 
-  stats(rank: (severity: string) => number): AlarmStats {
+  /** Counts of the listed alarms, or of those `keep` accepts (a region): then the server's unlisted rest is unknown. */
+  stats(rank: (severity: string) => number, keep?: (a: Alarm) => boolean): AlarmStats {
     const bySeverity: Record<Severity, number> = { critical: 0, major: 0, minor: 0, warning: 0 };
     let unacked = 0;
     const sensors = new Map<number, Severity>();
     const vehicles = new Set<number>();
+    let listed = 0;
     for (const a of this.alarms.values()) {
+      if (keep && !keep(a)) continue;
+      listed++;
       if (!a.acknowledged) {
         unacked++;
         if (a.severity in bySeverity) bySeverity[a.severity]++;
@@ -121,7 +125,7 @@ export class AlarmBook {
         if (!cur || rank(a.severity) > rank(cur)) sensors.set(a.source.id, a.severity);
       } else if (a.source.kind === 'vehicle') vehicles.add(a.source.id);
     }
-    return { listed: this.alarms.size, total: this.alarms.size + this.hiddenByServer, unacked, bySeverity, sensors, vehicles };
+    return { listed, total: keep ? listed : listed + this.hiddenByServer, unacked, bySeverity, sensors, vehicles };
   }
 
   clear(): void {

@@ -1,5 +1,6 @@
 // What the map reads, typed here where the routes publish no response schema (GET /api/monitor/layers).
 import { api, call } from '../../shared/api/client';
+import type { paths } from '../../shared/api/schema';
 import type { MapCrs } from './coords';
 
 export interface HazardSourceFeature {
@@ -59,11 +60,14 @@ export interface EnterpriseFeature {
   topHazardLevel: number | null;
 }
 
+export type CameraFeature = paths['/api/video/cameras']['get']['responses'][200]['content']['application/json']['items'][number];
+
 export interface MapLayers {
   hazardSources: HazardSourceFeature[];
   geofences: GeofenceFeature[];
   emergencyResources: ResourceFeature[];
   enterprises: EnterpriseFeature[];
+  cameras: CameraFeature[];
 }
 
 export interface MapConfig {
@@ -84,11 +88,12 @@ const regionQuery = (region: string) => (region ? { region } : {});
 export const mapApi = {
   config: () => call(api.GET('/api/map/config')) as Promise<MapConfig>,
   async layers(region: string): Promise<MapLayers> {
-    const [layers, enterprises] = await Promise.all([
-      call(api.GET('/api/monitor/layers', { params: { query: regionQuery(region) } })) as unknown as Promise<Omit<MapLayers, 'enterprises'>>,
+    const [layers, enterprises, cameras] = await Promise.all([
+      call(api.GET('/api/monitor/layers', { params: { query: regionQuery(region) } })) as unknown as Promise<Omit<MapLayers, 'enterprises' | 'cameras'>>,
       call(api.GET('/api/map/enterprises', { params: { query: regionQuery(region) } })),
+      call(api.GET('/api/video/cameras', { params: { query: regionQuery(region) } })),
     ]);
-    return { ...layers, enterprises: enterprises.items };
+    return { ...layers, enterprises: enterprises.items, cameras: cameras.items };
   },
   /** Ids of the vehicles in a region (the map draws only these). */
   async vehicleIds(region: string): Promise<Set<number>> {

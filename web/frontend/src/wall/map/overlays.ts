@@ -1,11 +1,11 @@
 // The switchable map layers: hazard sources by level, enterprises (clustered when many), geofences, emergency
-// resources, and the region outline. Input is WGS-84 from the API, drawn in the map's system.
+// resources, site cameras, and the region outline. Input is WGS-84 from the API, drawn in the map's system.
 import L from 'leaflet';
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import { label } from '../../shared/vocabularies';
 import type { DetailTarget } from '../context';
 import { converter, ringToMap, type MapCrs } from './coords';
-import type { EnterpriseFeature, GeofenceFeature, HazardSourceFeature, RegionOutline, ResourceFeature } from './map-api';
+import type { CameraFeature, EnterpriseFeature, GeofenceFeature, HazardSourceFeature, RegionOutline, ResourceFeature } from './map-api';
 import { CLUSTER_RADIUS_PX, clusterLabel, hazardLevelColor } from './map-logic';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -59,6 +59,29 @@ export function resourceLayer(items: readonly ResourceFeature[], crs: MapCrs, op
     where.set(r.id, { latlng, el: elOfMarker(m) });
   }
   return { group, where };
+}
+
+/** Site cameras: a lens marker coloured by whether the camera is pushing now; a click opens it in the video grid. */
+export function cameraLayer(items: readonly CameraFeature[], crs: MapCrs, open: Open): Drawn & { setLive(id: number, live: boolean): void } {
+  const c = converter('WGS-84', crs);
+  const group = L.layerGroup();
+  const where: Drawn['where'] = new Map();
+  for (const cam of items) {
+    if (cam.lat == null || cam.lon == null) continue;
+    const latlng = L.latLng(c(cam.lat, cam.lon));
+    const html = `<div class="camera-marker" data-testid="camera-marker" data-id="${cam.id}" data-live="${cam.live}" data-enabled="${cam.enabled}"><b>摄</b></div>`;
+    const tip = `<div class="tt-title">${esc(cam.name)}</div><div>${cam.enabled ? (cam.live ? '视频在线' : '视频离线') : '已停用'}${cam.site ? ` · ${esc(cam.site)}` : ''}</div><div class="tt-hint">点击在视频宫格中打开</div>`;
+    const m = point(html, 'camera-icon', 20, latlng, tip, () => open({ kind: 'camera', id: cam.id }), 100);
+    m.addTo(group);
+    where.set(cam.id, { latlng, el: elOfMarker(m) });
+  }
+  return {
+    group,
+    where,
+    setLive(id, live) {
+      where.get(id)?.el()?.setAttribute('data-live', String(live));
+    },
+  };
 }
 
 const FENCE_COLORS: Record<GeofenceFeature['rule'], string> = { forbidden: '#ff4d4f', allowed_only: '#37d67a', speed_limit: '#ffb020' };
