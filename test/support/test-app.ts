@@ -9,15 +9,22 @@ import { AlarmStore } from '../../alerts/alarm-store.ts';
 import { SensorLiveState } from '../../monitor/live-state/sensor-live-state.ts';
 import { VehicleLiveState } from '../../monitor/live-state/vehicle-live-state.ts';
 import type { TelemetryReader } from '../../monitor/telemetry-store/telemetry-reader.ts';
+import { PlayTokens } from '../../ingest/video/play-token.ts';
+import { CameraStreams } from '../../ingest/video/camera-streams.ts';
 
-/** The HTTP app on a given database, for inject() tests; InfluxDB-backed reads are not available. */
+/**
+ * The HTTP app on a given database, for inject() tests; InfluxDB-backed reads are not available. `video` adds the
+ * video routes over the real play tokens and camera registry, with no media server behind them (nothing is live).
+ */
 export async function buildTestApp(
   db: Database,
-  opts: { health?: Parameters<typeof build>[0]['health']; dataDir?: string; webhookAllowHosts?: string[]; clock?: () => Date } & Partial<Pick<Parameters<typeof build>[0], 'reader' | 'sensorLive' | 'vehicleLive' | 'vehicleOnline' | 'rules'>> = {},
+  opts: { health?: Parameters<typeof build>[0]['health']; dataDir?: string; webhookAllowHosts?: string[]; clock?: () => Date; video?: boolean } & Partial<Pick<Parameters<typeof build>[0], 'reader' | 'sensorLive' | 'vehicleLive' | 'vehicleOnline' | 'rules'>> = {},
 ): Promise<{ app: FastifyInstance; accounts: Accounts; alarms: AlarmStore }> {
   const log = pino({ level: 'silent' });
   const accounts = new Accounts(db, { sessionTtlHours: 1, passwordMaxAgeDays: 90 });
   const alarms = new AlarmStore(db, opts.clock);
+  const cameras = new CameraStreams(db);
+  if (opts.video) await cameras.reload();
   const app = await build({
     db,
     accounts,
@@ -35,6 +42,9 @@ export async function buildTestApp(
     dataDir: opts.dataDir,
     webhookAllowHosts: opts.webhookAllowHosts,
     clock: opts.clock,
+    video: opts.video
+      ? { tokens: new PlayTokens(), cameras, media: { httpPort: () => 0, isLive: () => false }, playTtlS: 60, onRefused: () => undefined }
+      : undefined,
   });
   return { app, accounts, alarms };
 }

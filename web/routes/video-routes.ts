@@ -164,6 +164,5 @@ export const videoRoutes: FastifyPluginAsyncZod<VideoRouteDeps> = async (app, de
       url: r.status === 'ready' ? `/api/alarms/${alarm.id}/attachments/${r.file}` : null,
     }));
     return { items, total: items.length };
-    },
-  );
+  });
 };

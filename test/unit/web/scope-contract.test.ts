@@ -38,7 +38,8 @@ describe('scope contract over the OpenAPI spec', () => {
     await loadDemoPark(db, pino({ level: 'silent' }));
     let accounts: Accounts;
     let alarms;
-    ({ app, accounts, alarms } = await buildTestApp(db));
+    await db.query(`insert into cameras (enterprise_id, code, name, stream_key, lat, lon) values (1, 'CAM-SC', '罐区球机', 'scope-contract-key', 41.52, 120.4)`);
+    ({ app, accounts, alarms } = await buildTestApp(db, { video: true }));
     await usersAndData(db, accounts);
     const [sensor] = await db.query<{ id: number; name: string; enterprise_id: number; region_code: string }>(
       `select s.id, t.name, t.enterprise_id, e.region_code from sensors s join tanks t on t.id = s.tank_id join enterprises e on e.id = t.enterprise_id where t.enterprise_id = 1 order by s.id limit 1`,
@@ -50,6 +51,23 @@ describe('scope contract over the OpenAPI spec', () => {
     const subscription = await app.inject({ method: 'POST', url: '/api/alarm-subscriptions', headers: asChaoyang, payload: { name: '值班短信', channel: 'sms', target: '13800000000', regionCode: '211300' } });
     expect([rule.statusCode, subscription.statusCode]).toEqual([201, 201]);
     report = await checkScopeContract(app, tokens, pairs, candidateIds);
+  });
+
+  it('gives a play URL, the camera list and a truck channel only within scope', async () => {
+    const [cam] = await db.query<{ id: number }>(`select id from cameras where code = 'CAM-SC'`);
+    const as = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
+    const play = (user: string) => app.inject({ method: 'POST', url: `/api/cameras/${cam.id}/play-url`, headers: as(user) });
+    expect((await play('chaoyang')).statusCode).toBe(200);
+    expect((await play('park-enterprise')).json().ws).toMatch(new RegExp(`/live/.+\\.flv\\?token=`));
+    expect((await play('beijing')).statusCode).toBe(404);
+    expect((await play('empty-enterprise')).statusCode).toBe(404);
+    const listed = async (user: string) => (await app.inject({ method: 'GET', url: '/api/video/cameras', headers: as(user) })).json().items.map((c: { id: number }) => c.id);
+    expect(await listed('chaoyang')).toContain(cam.id);
+    expect(await listed('beijing')).not.toContain(cam.id);
+    const truck = await app.inject({ method: 'POST', url: '/api/vehicles/1/video/1', headers: as('beijing') });
+    expect(truck.statusCode).toBe(404);
+    // In scope it reaches the terminal, which is not connected here.
+    expect((await app.inject({ method: 'POST', url: '/api/vehicles/1/video/1', headers: as('chaoyang') })).statusCode).toBe(409);
   });
   afterAll(async () => {
     await app?.close();
