@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trendOption } from '../../../web/frontend/src/wall/detail/trend-option.ts';
+import { loneSteps, trendOption } from '../../../web/frontend/src/wall/detail/trend-option.ts';
 
 describe('tank trend chart option', () => {
   const range = { from: '2030-01-01T00:00:00.000Z', to: '2030-01-02T00:00:00.000Z' };
@@ -21,5 +21,13 @@ describe('tank trend chart option', () => {
     ]);
     expect(option.series[1].markArea).toBeUndefined();
     expect(option.series[1].data).toEqual([['2030-01-01T01:00:00.000Z', null]]);
+  });
+
+  it('dots a step with no neighbour, which a line alone would not show', () => {
+    const at = (mean: number | null) => ({ mean });
+    expect([...loneSteps([at(1), at(null), at(2), at(3), at(null), at(4)])]).toEqual([0, 5]);
+    expect([...loneSteps([at(null), at(16.5), at(null)])]).toEqual([1]);
+    const option = trendOption([level], [], range) as { series: { symbolSize: (v: unknown, p: { dataIndex: number }) => number }[] };
+    expect(option.series[0].symbolSize(null, { dataIndex: 0 })).toBeGreaterThan(0);
   });
 });

@@ -38,26 +38,42 @@ export function trendOption(series: readonly TrendSeries[], periods: readonly Al
     xAxis: { type: 'time', min: range.from, max: range.to, axisLabel: { color: '#8fb3e0', hideOverlap: true, formatter: (v: number) => fmtShortDateTime(v) } },
     yAxis: axes.length ? axes : [{ type: 'value' }],
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8, labelFormatter: (v: number) => fmtDateTime(v) }],
-    series: series.map((s, i) => ({
-      name: s.name,
-      type: 'line',
-      yAxisIndex: i,
-      showSymbol: false,
-      connectNulls: false,
-      data: s.points.map((p) => [p.ts, p.mean]),
-      markLine: {
-        symbol: 'none',
-        label: { formatter: '{b} {c}', color: '#ff8787' },
-        lineStyle: { type: 'dashed', color: '#ff6b6b' },
-        data: s.thresholds.map((t) => ({ name: t.label, yAxis: t.value })),
-      },
-      // The alarm periods belong to the tank, not to one sensor: shaded once, behind the first line.
-      markArea:
-        i === 0
-          ? { silent: true, itemStyle: { color: 'rgba(255, 82, 82, 0.18)' }, label: { color: '#ff8787', fontSize: 11 }, data: periods.map((p) => [{ name: p.label, xAxis: p.from }, { xAxis: p.to ?? range.to }]) }
-          : undefined,
-    })),
+    series: series.map((s, i) => {
+      const lone = loneSteps(s.points);
+      return {
+        name: s.name,
+        type: 'line',
+        yAxisIndex: i,
+        // A step with no neighbour draws no line: a dot, so a sensor heard once still shows on the chart.
+        showSymbol: true,
+        symbol: 'circle',
+        symbolSize: (_: unknown, p: { dataIndex: number }) => (lone.has(p.dataIndex) ? 6 : 0),
+        connectNulls: false,
+        data: s.points.map((p) => [p.ts, p.mean]),
+        markLine: {
+          symbol: 'none',
+          label: { formatter: '{b} {c}', color: '#ff8787' },
+          lineStyle: { type: 'dashed', color: '#ff6b6b' },
+          data: s.thresholds.map((t) => ({ name: t.label, yAxis: t.value })),
+        },
+        // The alarm periods belong to the tank, not to one sensor: shaded once, behind the first line.
+        markArea:
+          i === 0
+            ? { silent: true, itemStyle: { color: 'rgba(255, 82, 82, 0.18)' }, label: { color: '#ff8787', fontSize: 11 }, data: periods.map((p) => [{ name: p.label, xAxis: p.from }, { xAxis: p.to ?? range.to }]) }
+            : undefined,
+      };
+    }),
   };
+}
+
+/** Indexes of the steps with a value whose neighbours have none. */
+export function loneSteps(points: readonly { mean: number | null }[]): Set<number> {
+  const has = (i: number) => i >= 0 && i < points.length && points[i].mean != null;
+  const out = new Set<number>();
+  points.forEach((_, i) => {
+    if (has(i) && !has(i - 1) && !has(i + 1)) out.add(i);
+  });
+  return out;
 }
 
 /** The presets of the range selector; custom takes a date-time range. */
