@@ -1,5 +1,5 @@
 // What the map reads, typed here where the routes publish no response schema (GET /api/monitor/layers).
-import { api, call } from '../../shared/api/client';
+import { api, ApiError, call } from '../../shared/api/client';
 import type { paths } from '../../shared/api/schema';
 import type { MapCrs } from './coords';
 
@@ -91,7 +91,11 @@ export const mapApi = {
     const [layers, enterprises, cameras] = await Promise.all([
       call(api.GET('/api/monitor/layers', { params: { query: regionQuery(region) } })) as unknown as Promise<Omit<MapLayers, 'enterprises' | 'cameras'>>,
       call(api.GET('/api/map/enterprises', { params: { query: regionQuery(region) } })),
-      call(api.GET('/api/video/cameras', { params: { query: regionQuery(region) } })),
+      // A platform run without a media server has no video routes (404): no camera layer, the rest of the map stays.
+      call(api.GET('/api/video/cameras', { params: { query: regionQuery(region) } })).catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 404) return { items: [], total: 0 };
+        throw err;
+      }),
     ]);
     return { ...layers, enterprises: enterprises.items, cameras: cameras.items };
   },
