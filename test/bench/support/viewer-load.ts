@@ -48,14 +48,20 @@ function viewerPool(procs: number) {
   const owner: number[] = [];
   return {
     procs,
-    add: async (urls: string[]) => {
-      const shares = pool.map(() => [] as string[]);
-      for (const url of urls) {
-        const k = owner.length % procs;
-        owner.push(k);
-        shares[k].push(url);
+    /**
+     * Opens viewers 50 at a time, each batch's play URLs made just before it: a play token must start its playback
+     * within a minute, and opening hundreds on a loaded machine takes longer than that.
+     */
+    add: async (urls: Array<() => string>) => {
+      for (let i = 0; i < urls.length; i += 50) {
+        const shares = pool.map(() => [] as string[]);
+        for (const url of urls.slice(i, i + 50)) {
+          const k = owner.length % procs;
+          owner.push(k);
+          shares[k].push(url());
+        }
+        await Promise.all(pool.map((p, k) => (shares[k].length ? p.add(shares[k]) : null)));
       }
-      await Promise.all(pool.map((p, k) => (shares[k].length ? p.add(shares[k]) : null)));
     },
     count: async () => {
       const counts = await Promise.all(pool.map((p) => p.count()));
@@ -87,7 +93,9 @@ const rssMiB = async () => {
  * Viewers per stream and streams per process, each ramped until a viewer falls below 95 % of the publisher's 25 fps
  * (counted as FLV video tags over 8 s) or is dropped; and the platform process's RSS per viewer. Publishers are
  * ffmpeg copying a pre-encoded 640×360 800 kbit/s clip (1 s GOP) at real-time pace, so encoding costs no CPU; the
- * viewers run in one child process. The platform is this process.
+ * viewers run in VIDEO_BENCH_VIEWER_PROCS child processes (1). The platform is this process. Each step says why any
+ * viewer closed, as the viewers saw it and as the media server counted it (slow-viewer drops, refusals), so a
+ * load generator that cannot drain (slow-viewer drops with its own event loop lagging) tells itself apart.
  */
 export async function viewerLoad(sys: System, camera: (code: string) => Promise<Camera>, live: (id: number) => Promise<unknown>, parts: string[]): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hazwatch-bench-video-'));
@@ -98,7 +106,7 @@ export async function viewerLoad(sys: System, camera: (code: string) => Promise<
     publishers.push(run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-stream_loop', '-1', '-i', clip, '-c', 'copy', '-f', 'flv', cam.rtmp]));
     await live(cam.id);
   };
-  const wsUrl = (stream: string) => `ws://127.0.0.1:${sys.ports.videoHttp}/live/${stream}.flv?token=${encodeURIComponent(sys.video!.tokens.issue({ stream, userId: 1, expiresAt: Date.now() + 60_000 }))}`;
+  const wsUrl = (stream: string) => () => `ws://127.0.0.1:${sys.ports.videoHttp}/live/${stream}.flv?token=${encodeURIComponent(sys.video!.tokens.issue({ stream, userId: 1, expiresAt: Date.now() + 60_000 }))}`;
 
   /** The media server's own account: viewers it dropped for holding too much unsent data, and refusals by reason. */
   const serverCounts = async () => {
@@ -150,12 +158,14 @@ export async function viewerLoad(sys: System, camera: (code: string) => Promise<
       let best = 0;
       let rssPer = NaN;
       for (const n of VIEWER_STEPS) {
+        const t0 = performance.now();
         await viewers.add(Array.from({ length: n - best }, () => wsUrl(cam.stream)));
+        const opened = (performance.now() - t0) / 1000;
         const m = await measure(viewers);
         const rss = await rssMiB();
         first ??= { n, rss };
         const slope = n > first.n ? ((rss - first.rss) * 1024) / (n - first.n) : NaN;
-        console.log(`  ${line(`${n} viewers on one stream`, m)}; RSS ${rss.toFixed(0)} MiB${n > first.n ? ` (${slope.toFixed(0)} KiB per viewer since ${first.n})` : ''}`);
+        console.log(`  ${line(`${n} viewers on one stream (${n - best} opened in ${opened.toFixed(1)} s)`, m)}; RSS ${rss.toFixed(0)} MiB${n > first.n ? ` (${slope.toFixed(0)} KiB per viewer since ${first.n})` : ''}`);
         if (!keepsUp(m)) break;
         best = n;
         rssPer = slope;
