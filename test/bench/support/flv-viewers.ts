@@ -2,13 +2,14 @@
  * WS-FLV viewers for the video benchmark, in their own process so counting frames does not share the media
  * server's event loop. Commands on stdin, one JSON line each; answers on stdout, one JSON line each:
  * {"add": [url…]} → {"open": n} once those are open; {"count": true} → {"tags": [per viewer], "closed": n,
- * "why": {reason: n}, "cpuMs", "lagMs"}. `why` tells a refused handshake (`http 403`), a connection the server cut
+ * "why": {reason: n}, "cpuMs", "waitMs", "lagMs"}. `why` tells a refused handshake (`http 403`), a connection the server cut
  * (`close 1006`, what a slow-viewer drop looks like from here) and a socket error apart.
  */
 import readline from 'node:readline';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { FlvVideoCounter } from './flv-tags.ts';
+import { runQueueWaitMs } from './stats.ts';
 
 const viewers: Array<{ counter: FlvVideoCounter; why: string | null }> = [];
 const reply = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
@@ -38,7 +39,7 @@ for await (const line of readline.createInterface({ input: process.stdin })) {
     const cpu = process.cpuUsage();
     const why: Record<string, number> = {};
     for (const v of viewers) if (v.why) why[v.why] = (why[v.why] ?? 0) + 1;
-    reply({ tags: viewers.map((v) => v.counter.videoTags), closed: viewers.filter((v) => v.why).length, why, cpuMs: (cpu.user + cpu.system) / 1000, lagMs: lag.percentile(99) / 1e6 });
+    reply({ tags: viewers.map((v) => v.counter.videoTags), closed: viewers.filter((v) => v.why).length, why, cpuMs: (cpu.user + cpu.system) / 1000, waitMs: runQueueWaitMs(), lagMs: lag.percentile(99) / 1e6 });
     lag.reset();
   }
 }

@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import readline from 'node:readline';
 import { run, type RunningProcess } from '../../support/ffmpeg.ts';
 import type { startTestSystem } from '../../support/test-system.ts';
-import { sleep } from './stats.ts';
+import { runQueueWaitMs, sleep } from './stats.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 type Camera = { id: number; rtmp: string; stream: string };
@@ -18,7 +18,7 @@ const VIEWER_STEPS = [10, 50, 100, 200, 400, 800, 1600].filter((n) => n <= Numbe
 const VIEWER_PROCS = Number(process.env.VIDEO_BENCH_VIEWER_PROCS ?? 1);
 const STREAM_STEPS = [4, 8, 16, 32, 64].filter((n) => n <= Number(process.env.VIDEO_BENCH_MAX_STREAMS ?? 64));
 
-type Count = { tags: number[]; closed: number; why: Record<string, number>; cpuMs: number; lagMs: number };
+type Count = { tags: number[]; closed: number; why: Record<string, number>; cpuMs: number; waitMs: number; lagMs: number };
 
 /** One WS-FLV viewers' process (flv-viewers.ts), driven one JSON line at a time. */
 function viewerProcess() {
@@ -73,6 +73,7 @@ function viewerPool(procs: number) {
         closed: counts.reduce((n, c) => n + c.closed, 0),
         why,
         cpuMs: counts.map((c) => c.cpuMs),
+        waitMs: counts.map((c) => c.waitMs),
         lagMs: Math.max(...counts.map((c) => c.lagMs)),
       };
     },
@@ -123,10 +124,12 @@ export async function viewerLoad(sys: System, camera: (code: string) => Promise<
     await sleep(3000); // past the GOP-cache burst of the newest viewers
     const a = await viewers.count();
     const cpu0 = process.cpuUsage();
+    const wait0 = runQueueWaitMs();
     platformLag.reset();
     await sleep(WINDOW_MS);
     const b = await viewers.count();
     const cpu = process.cpuUsage(cpu0);
+    const platformWait = (runQueueWaitMs() - wait0) / WINDOW_MS;
     const server = await serverCounts();
     const rates = b.tags.map((t, i) => (t - (a.tags[i] ?? 0)) / (WINDOW_MS / 1000));
     return {
@@ -136,7 +139,9 @@ export async function viewerLoad(sys: System, camera: (code: string) => Promise<
       server,
       platformCpu: (cpu.user + cpu.system) / 1000 / WINDOW_MS,
       platformLagMs: platformLag.percentile(99) / 1e6,
+      platformWait,
       viewerCpu: b.cpuMs.map((c, k) => (c - a.cpuMs[k]) / WINDOW_MS),
+      viewerWait: b.waitMs.map((w, k) => (w - a.waitMs[k]) / WINDOW_MS),
       viewerLagMs: b.lagMs,
     };
   };
@@ -145,7 +150,8 @@ export async function viewerLoad(sys: System, camera: (code: string) => Promise<
   const reasons = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
   const line = (what: string, m: Awaited<ReturnType<typeof measure>>) =>
     `${what}: slowest viewer ${m.min.toFixed(1)} fps, ${m.closed} closed (seen by the viewers: ${reasons(m.why)}; media server: ${m.server.slowDropped} slow-viewer drops, refused ${reasons(m.server.refused)}); ` +
-    `platform process ${pct(m.platformCpu)} of a core, event-loop lag p99 ${m.platformLagMs.toFixed(0)} ms; viewers' processes ${m.viewerCpu.map(pct).join(' + ')}, lag p99 ${m.viewerLagMs.toFixed(0)} ms`;
+    `platform process ${pct(m.platformCpu)} of a core (main thread waited for a CPU ${pct(m.platformWait)} of the time), event-loop lag p99 ${m.platformLagMs.toFixed(0)} ms; ` +
+    `viewers' processes ${m.viewerCpu.map(pct).join(' + ')} (waited ${m.viewerWait.map(pct).join(' + ')}), lag p99 ${m.viewerLagMs.toFixed(0)} ms`;
 
   try {
     if (parts.includes('viewers')) {
