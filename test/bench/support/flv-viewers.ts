@@ -1,7 +1,7 @@
 /**
  * WS-FLV viewers for the video benchmark, in their own process so counting frames does not share the media
  * server's event loop. Commands on stdin, one JSON line each; answers on stdout, one JSON line each:
- * {"add": [url…]} → {"open": n} once those are open; {"count": true} → {"tags": [per viewer], "closed": n,
+ * {"add": [url…]} → {"open": n, "handshakeMs": [per new viewer]} once those are open; {"count": true} → {"tags": [per viewer], "closed": n,
  * "why": {reason: n}, "cpuMs", "waitMs", "lagMs"}. `why` tells a refused handshake (`http 403`), a connection the server cut
  * (`close 1006`, what a slow-viewer drop looks like from here) and a socket error apart.
  */
@@ -16,7 +16,9 @@ const reply = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const lag = monitorEventLoopDelay({ resolution: 20 });
 lag.enable();
 
-function open(url: string): Promise<void> {
+/** Resolves with the ms from connecting to the handshake's end (open or refused). */
+function open(url: string): Promise<number> {
+  const t0 = performance.now();
   const v: { counter: FlvVideoCounter; why: string | null } = { counter: new FlvVideoCounter(), why: null };
   viewers.push(v);
   const ws = new WebSocket(url);
@@ -26,14 +28,19 @@ function open(url: string): Promise<void> {
   ws.on('unexpected-response', (_req, res) => (end(`http ${res.statusCode}`), ws.terminate()));
   ws.on('error', (err: NodeJS.ErrnoException) => end(`error ${err.code ?? err.message}`));
   ws.on('close', (code: number) => end(`close ${code}${v.counter.videoTags ? '' : ' before any frame'}`));
-  return new Promise((resolve) => (ws.once('open', () => resolve()), ws.once('close', () => resolve())));
+  return new Promise((resolve) => {
+    const done = () => resolve(performance.now() - t0);
+    ws.once('open', done);
+    ws.once('close', done);
+  });
 }
 
 for await (const line of readline.createInterface({ input: process.stdin })) {
   const cmd = JSON.parse(line) as { add?: string[]; count?: boolean };
   if (cmd.add) {
-    for (let i = 0; i < cmd.add.length; i += 50) await Promise.all(cmd.add.slice(i, i + 50).map(open));
-    reply({ open: viewers.filter((v) => !v.why).length });
+    const handshakeMs: number[] = [];
+    for (let i = 0; i < cmd.add.length; i += 50) handshakeMs.push(...(await Promise.all(cmd.add.slice(i, i + 50).map(open))));
+    reply({ open: viewers.filter((v) => !v.why).length, handshakeMs });
   }
   if (cmd.count) {
     const cpu = process.cpuUsage();

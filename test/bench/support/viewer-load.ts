@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import readline from 'node:readline';
 import { run, type RunningProcess } from '../../support/ffmpeg.ts';
 import type { startTestSystem } from '../../support/test-system.ts';
-import { runQueueWaitMs, sleep } from './stats.ts';
+import { p50p95, runQueueWaitMs, sleep } from './stats.ts';
 
 type System = Awaited<ReturnType<typeof startTestSystem>>;
 type Camera = { id: number; rtmp: string; stream: string };
@@ -30,7 +30,7 @@ function viewerProcess() {
     return JSON.parse(value as string) as T;
   };
   return {
-    add: (urls: string[]) => ask<{ open: number }>({ add: urls }),
+    add: (urls: string[]) => ask<{ open: number; handshakeMs: number[] }>({ add: urls }),
     count: () => ask<Count>({ count: true }),
     stop: async () => {
       child.stdin.end();
@@ -53,6 +53,7 @@ function viewerPool(procs: number) {
      * within a minute, and opening hundreds on a loaded machine takes longer than that.
      */
     add: async (urls: Array<() => string>) => {
+      const handshakeMs: number[] = [];
       for (let i = 0; i < urls.length; i += 50) {
         const shares = pool.map(() => [] as string[]);
         for (const url of urls.slice(i, i + 50)) {
@@ -60,8 +61,9 @@ function viewerPool(procs: number) {
           owner.push(k);
           shares[k].push(url());
         }
-        await Promise.all(pool.map((p, k) => (shares[k].length ? p.add(shares[k]) : null)));
+        for (const r of await Promise.all(pool.map((p, k) => (shares[k].length ? p.add(shares[k]) : null)))) handshakeMs.push(...(r?.handshakeMs ?? []));
       }
+      return handshakeMs;
     },
     count: async () => {
       const counts = await Promise.all(pool.map((p) => p.count()));
@@ -165,13 +167,13 @@ export async function viewerLoad(sys: System, camera: (code: string) => Promise<
       let rssPer = NaN;
       for (const n of VIEWER_STEPS) {
         const t0 = performance.now();
-        await viewers.add(Array.from({ length: n - best }, () => wsUrl(cam.stream)));
-        const opened = (performance.now() - t0) / 1000;
+        const handshakes = await viewers.add(Array.from({ length: n - best }, () => wsUrl(cam.stream)));
+        const opened = `${n - best} opened in ${((performance.now() - t0) / 1000).toFixed(1)} s, handshake ${p50p95(handshakes)}`;
         const m = await measure(viewers);
         const rss = await rssMiB();
         first ??= { n, rss };
         const slope = n > first.n ? ((rss - first.rss) * 1024) / (n - first.n) : NaN;
-        console.log(`  ${line(`${n} viewers on one stream (${n - best} opened in ${opened.toFixed(1)} s)`, m)}; RSS ${rss.toFixed(0)} MiB${n > first.n ? ` (${slope.toFixed(0)} KiB per viewer since ${first.n})` : ''}`);
+        console.log(`  ${line(`${n} viewers on one stream (${opened})`, m)}; RSS ${rss.toFixed(0)} MiB${n > first.n ? ` (${slope.toFixed(0)} KiB per viewer since ${first.n})` : ''}`);
         if (!keepsUp(m)) break;
         best = n;
         rssPer = slope;
