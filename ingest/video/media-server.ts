@@ -178,6 +178,13 @@ export class MediaServer {
     socket.setNoDelay(true);
     const session = new nms.RtmpSession(socket);
     session.run!();
+    // One read of a publisher per loop turn. When the fan-out falls behind, libuv otherwise reads a backed-up socket
+    // many times in one go (megabytes, seconds of video), and fanning that out blocked the whole process, API and
+    // gateways included, for seconds (seen with 700 viewers of one stream).
+    socket.on('data', () => {
+      socket.pause();
+      setImmediate(() => socket.resume());
+    });
     nms.Context.sessions.set(session.id, session);
   }
 

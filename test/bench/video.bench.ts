@@ -94,11 +94,11 @@ try {
       const durationMs = MINUTES * 60_000;
       while (Date.now() - begin < durationMs) {
         await sleep(Math.min(30_000, durationMs - (Date.now() - begin)));
-        const n = await page.evaluate<number>('window.__latency.samples.length');
-        console.log(`  … ${Math.round((Date.now() - begin) / 1000)} s, ${n} frames read in the page`);
+        const recent = await page.evaluate<Array<[number, number, number]>>(`window.__latency.samples.filter(([t]) => t >= ${Date.now() - 30_000})`);
+        console.log(`  … ${Math.round((Date.now() - begin) / 1000)} s: last 30 s wall ${p50p95(recent.map(([, l]) => l))}, buffered ahead p50 ${ms(quantile(recent.map(([, , a]) => a), 0.5))}`);
       }
       const end = Date.now();
-      const page_ = await page.evaluate<{ samples: Array<[number, number]>; unreadable: number; quality: { total: number; dropped: number } }>(
+      const page_ = await page.evaluate<{ samples: Array<[number, number, number]>; unreadable: number; waiting: number; maxRate: number; quality: { total: number; dropped: number } }>(
         `({ ...window.__latency, quality: (() => { const q = document.querySelector('${pane}').getVideoPlaybackQuality(); return { total: q.totalVideoFrames, dropped: q.droppedVideoFrames }; })() })`,
       );
       const sent = clock.sent() - sentAtBegin;
@@ -106,16 +106,18 @@ try {
       const win = Math.min(30_000, durationMs / 4);
       const mid = begin + durationMs / 2;
       const windows: Array<[string, number, number]> = [['start', begin, begin + win], ['middle', mid - win / 2, mid + win / 2], ['end', end - win, end]];
-      const pick = (samples: Array<[number, number]>, from: number, to: number) => samples.filter(([t]) => t >= from && t < to && t >= begin).map(([, l]) => l);
+      const inWindow = <T extends [number, ...number[]]>(samples: T[], from: number, to: number) => samples.filter(([t]) => t >= from && t < to && t >= begin);
+      const pick = (samples: Array<[number, number, ...number[]]>, from: number, to: number) => inWindow(samples, from, to).map(([, l]) => l);
+      const ahead = (from: number, to: number) => ms(quantile(inWindow(page_.samples, from, to).map(([, , a]) => a), 0.5));
       console.log(`publish → display latency over ${MINUTES} min (clock camera 25 fps, 1 s GOP; ${sent} frames published):`);
       for (const [label, from, to] of windows) {
         const browser_ = pick(page_.samples, from, to);
         const ref = pick(ffmpeg.samples(), from, to);
-        console.log(`  ${label.padEnd(6)} (${Math.round(win / 1000)} s): wall ${p50p95(browser_)} (${browser_.length} frames); ffmpeg ${p50p95(ref)} (${ref.length} frames); wall p50 − ffmpeg p50 = ${ms(quantile(browser_, 0.5) - quantile(ref, 0.5))}`);
+        console.log(`  ${label.padEnd(6)} (${Math.round(win / 1000)} s): wall ${p50p95(browser_)} (${browser_.length} frames); ffmpeg ${p50p95(ref)} (${ref.length} frames); wall p50 − ffmpeg p50 = ${ms(quantile(browser_, 0.5) - quantile(ref, 0.5))}; buffered ahead of the shown frame p50 ${ahead(from, to)}`);
       }
       const all = pick(page_.samples, begin, end);
       const allRef = pick(ffmpeg.samples(), begin, end);
-      console.log(`  whole run: wall ${p50p95(all)}, max ${ms(Math.max(...all))}, ${all.length} of ${sent} frames shown (${page_.unreadable} unreadable; video quality: ${page_.quality.total} decoded, ${page_.quality.dropped} dropped); ffmpeg ${p50p95(allRef)} (${ffmpeg.unreadable()} unreadable) (target ≤ 1500 ms, not growing)`);
+      console.log(`  whole run: wall ${p50p95(all)}, max ${ms(Math.max(...all))}, ${all.length} of ${sent} frames shown (${page_.unreadable} unreadable; video quality: ${page_.quality.total} decoded, ${page_.quality.dropped} dropped; buffer ran dry ${page_.waiting}×; playbackRate up to ${page_.maxRate}); ffmpeg ${p50p95(allRef)} (${ffmpeg.unreadable()} unreadable) (target ≤ 1500 ms, not growing)`);
       await clock.stop();
     }
   }

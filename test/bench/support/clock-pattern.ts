@@ -44,14 +44,18 @@ export function readClock(luma: (x: number, y: number) => number): number | null
 /**
  * The same reader in the page (a string: the test project has no DOM library). Installs `window.__latency` on the
  * <video> matching `selector`: on every presented frame (requestVideoFrameCallback) it draws the frame to a canvas,
- * reads the clock and keeps [displayedAtMs, latencyMs].
+ * reads the clock and keeps [displayedAtMs, latencyMs, bufferedAheadMs] (how much media the element holds beyond
+ * the frame shown: if latency grows with it, the growth is in the browser). Also counts the element's \`waiting\`
+ * events (buffer ran dry) and the largest playbackRate seen.
  */
 export const pageLatencyProbe = (selector: string) => `(() => {
   const video = document.querySelector(${JSON.stringify(selector)});
   const canvas = document.createElement('canvas');
   canvas.width = ${CLOCK_W}; canvas.height = ${CLOCK_H};
   const g = canvas.getContext('2d', { willReadFrequently: true });
-  const state = { samples: [], unreadable: 0 };
+  const state = { samples: [], unreadable: 0, waiting: 0, maxRate: 1 };
+  video.addEventListener('waiting', () => state.waiting++);
+  video.addEventListener('ratechange', () => (state.maxRate = Math.max(state.maxRate, video.playbackRate)));
   window.__latency = state;
   // readClock() again, as page code (a transpiled function's text may name helpers the page lacks).
   const read = (luma) => {
@@ -68,7 +72,10 @@ export const pageLatencyProbe = (selector: string) => `(() => {
     const d = g.getImageData(0, 0, ${CLOCK_W}, ${CLOCK_H}).data;
     const ms = read((x, y) => d[(y * ${CLOCK_W} + x) * 4]);
     if (ms === null) state.unreadable++;
-    else state.samples.push([now, now - ms]);
+    else {
+      const b = video.buffered;
+      state.samples.push([now, now - ms, b.length ? Math.round((b.end(b.length - 1) - video.currentTime) * 1000) : 0]);
+    }
     video.requestVideoFrameCallback(onFrame);
   };
   video.requestVideoFrameCallback(onFrame);
