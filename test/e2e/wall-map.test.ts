@@ -173,7 +173,7 @@ describe('wall map: layers, click to detail, region following, scope', () => {
       const counted = async () =>
         (await page.getByTestId('vehicle-cluster').evaluateAll((els) => els.reduce((n, el) => n + Number(el.getAttribute('data-count')), 0))) + (await page.getByTestId('vehicle-marker').count());
       const located = async () => Number(await page.getByTestId('map-vehicle-total').textContent()) - Number(await page.getByTestId('map-vehicle-unlocated').textContent());
-      await expect.poll(async () => (await counted()) >= 400 && (await counted()) <= (await located()), { timeout: 20_000 }).toBe(true);
+      await expect.poll(async () => (await counted()) >= 400 && (await counted()) <= (await located()), { timeout: 60_000 }).toBe(true);
       await page.screenshot({ path: artefactPath('wall-map-city-clusters.png') });
 
       // A cluster click zooms in; past the cluster zoom each truck is single again.
