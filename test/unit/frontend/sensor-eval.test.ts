@@ -31,6 +31,9 @@ describe('wall sensor evaluation', () => {
     // A reading pushed before the alarm was decided says normal; the open alarm in the list wins.
     expect(displayState(sensor({ state: 'normal', value: 17.6 }), null, NOW, true)).toEqual({ state: 'alarm', level: 'high_high' });
     expect(displayState(sensor({ state: 'normal', value: 10 }), null, NOW, true)).toEqual({ state: 'normal', level: null });
+    // The gateway went offline just after its alarming reading: the alarm stays in view; without one, 中断.
+    expect(displayState(sensor({ state: 'stale', value: 17.6 }), null, NOW, true)).toEqual({ state: 'alarm', level: 'high_high' });
+    expect(displayState(sensor({ state: 'stale', value: 17.6 }), null, NOW).state).toBe('stale');
     const old = new Date(NOW - STALE_AFTER_MS - 1).toISOString();
     expect(displayState(sensor({ ts: old }), null, NOW).state).toBe('stale');
     expect(displayState(sensor({ ts: old }), null, NOW - 2).state).toBe('normal');

@@ -30,7 +30,8 @@ const staleAfter = (s: Pick<Sensor, 'interruptionTimeoutS'>) =>
 /** What a sensor row shows, and the threshold level that picks the alarm colour. */
 /**
  * `alarmOpen`: the sensor has an open alarm in the list. A reading pushed before the alarm engine decided carries the
- * server's state of that moment ('normal'); the open alarm overrides it, so the row does not wait for the next reading.
+ * server's state of that moment ('normal'), and a gateway that disconnects right after its reading marks the sensor
+ * stale; the open alarm overrides both, so the row shows the alarm without waiting for the next reading.
  */
 export function displayState(s: Sensor, prevLevel: ThresholdLevel | null, now: number, alarmOpen = false): { state: DisplayState; level: ThresholdLevel | null } {
   const out = baseState(s, prevLevel, alarmOpen);
@@ -41,6 +42,8 @@ export function displayState(s: Sensor, prevLevel: ThresholdLevel | null, now: n
 function baseState(s: Sensor, prevLevel: ThresholdLevel | null, alarmOpen: boolean): { state: DisplayState; level: ThresholdLevel | null } {
   const level = evalLevel(s.thresholds, s.value, prevLevel);
   if (s.quality === 'fault') return { state: 'fault', level };
+  // An open alarm on a last value beyond a limit outranks a gateway gone quiet: the operator must still see the alarm.
+  if (alarmOpen && level && isNum(s.value)) return { state: 'alarm', level };
   if (s.state === 'stale' || s.state === 'nodata') return { state: s.state, level };
   if (!isNum(s.value)) return { state: 'nodata', level: null };
   if (s.state === 'alarm') return { state: 'alarm', level };
