@@ -23,7 +23,7 @@ describe('windowed list', () => {
   });
 
   it('scrolls a row into view only as far as needed', () => {
-    expect(scrollToShow(offsets, 3, 0, 150, 0)).toBe(250); // below: its bottom at the viewport's bottom
+    expect(scrollToShow(offsets, 3, 0, 250, 0)).toBe(150); // below: its bottom at the viewport's bottom
     expect(scrollToShow(offsets, 1, 300, 150, 10)).toBe(90); // above: its top at the viewport's top
     expect(scrollToShow(offsets, 2, 100, 150, 0)).toBe(100); // already visible
     expect(scrollToShow(offsets, 3, 0, 100, 0)).toBe(200); // taller than the viewport: its top
