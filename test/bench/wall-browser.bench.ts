@@ -170,7 +170,7 @@ function startLoad(): () => void {
         lon: t.lon,
         altitude: 200,
         speedKmh: t.speed,
-        direction: (t.heading + 360) % 360,
+        direction: Math.round(t.heading + 360) % 360, // a WORD in JT/T 808; a fraction would be refused by InfluxDB
         ts: now,
         alarmBits: 0,
         statusBits: 3,
