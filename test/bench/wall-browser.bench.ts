@@ -247,10 +247,14 @@ const measureInPage = `(seconds) => new Promise((resolve) => {
   requestAnimationFrame((t) => { last = t; requestAnimationFrame(step); });
 })`;
 
+const progress = (what: string) => process.stderr.write(`[wall-bench ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
+
 async function measure(page: Page, label: string, expectLocated: number): Promise<Frames> {
+  progress(`${label}: waiting for ${expectLocated} located trucks`);
   const located = async () => Number(await page.getByTestId('map-vehicle-total').textContent()) - Number(await page.getByTestId('map-vehicle-unlocated').textContent());
   const deadline = Date.now() + 90_000;
   while ((await located()) < expectLocated && Date.now() < deadline) await page.waitForTimeout(500);
+  progress(`${label}: ${await located()} located; warm-up, then ${SECONDS} s measured`);
   await page.waitForTimeout(WARMUP_S * 1000);
   const cdp = await page.context().newCDPSession(page);
   if (PROFILE) {
@@ -296,6 +300,7 @@ let stopTanks: (() => Promise<string>) | null = null;
 let tankCounts = '';
 try {
   stopTanks = await startTankGateways();
+  progress('tank gateways connected and publishing');
   const probe = await browser.newPage();
   // Evaluated in the page.
   const gl = await probe.evaluate<string>(`(() => {

@@ -2,8 +2,9 @@
  * Tank gateways for the wall benchmark, run as a child process so their MQTT and JSON work stays off the
  * platform's event loop. argv: a JSON file {url, gateways: [{code, secret, sensors: [{code, min, max}]}]}. Each gateway
  * publishes one QoS 1 batch with a reading of every sensor once a second, the gateways spread over the second;
- * values wander within the sensor's range. Writes "go" on stderr once all are connected; on stdin's end it prints
- * {published, acked, readings} as one JSON line and disconnects.
+ * values wander within the sensor's range. Like a real gateway it keeps one batch in flight: while the last one is
+ * not acknowledged it skips the tick (counted), so a starved platform is not buried under a queue. Writes "go" on stderr once all are connected; on stdin's end it prints
+ * {published, acked, skipped, readings} as one JSON line and disconnects.
  */
 import { readFile } from 'node:fs/promises';
 import mqtt from 'mqtt';
@@ -24,9 +25,15 @@ for (const g of job.gateways) {
 const values = job.gateways.map((g) => g.sensors.map((s) => s.min + (s.max - s.min) * (0.3 + 0.4 * Math.random())));
 let published = 0;
 let acked = 0;
+let skipped = 0;
+const inFlight = job.gateways.map(() => false);
 let readings = 0;
 
 function publish(i: number) {
+  if (inFlight[i]) {
+    skipped++;
+    return;
+  }
   const g = job.gateways[i];
   const v = values[i];
   const batch = g.sensors.map((s, k) => {
@@ -36,10 +43,11 @@ function publish(i: number) {
   });
   published++;
   readings += batch.length;
+  inFlight[i] = true;
   clients[i].publishAsync(`devices/${g.code}/telemetry`, JSON.stringify({ ts: Date.now(), readings: batch }), { qos: 1 }).then(
     () => acked++,
     () => undefined,
-  );
+  ).finally(() => (inFlight[i] = false));
 }
 
 process.stderr.write('go\n');
@@ -52,5 +60,5 @@ const timers = job.gateways.map((_, i) =>
 process.stdin.resume();
 await new Promise((resolve) => process.stdin.on('end', resolve));
 timers.forEach(clearInterval);
-process.stdout.write(`${JSON.stringify({ published, acked, readings })}\n`);
+process.stdout.write(`${JSON.stringify({ published, acked, skipped, readings })}\n`);
 await Promise.all(clients.map((c) => c.endAsync()));
