@@ -1,7 +1,7 @@
 /**
  * Tank gateways for the wall benchmark, run as a child process so their MQTT and JSON work stays off the
- * platform's event loop. argv: a JSON file {url, gateways: [{code, secret, sensors: [{code, min, max}]}]}. Each gateway
- * publishes one QoS 1 batch with a reading of every sensor once a second, the gateways spread over the second;
+ * platform's event loop. argv: a JSON file {url, periodMs, gateways: [{code, secret, sensors: [{code, min, max}]}]}. Each gateway
+ * publishes one QoS 1 batch with a reading of every sensor every periodMs, the gateways spread over the period;
  * values wander within the sensor's range. Like a real gateway it keeps one batch in flight: while the last one is
  * not acknowledged it skips the tick (counted), so a starved platform is not buried under a queue. Writes "go" on stderr once all are connected; on stdin's end it prints
  * {published, acked, skipped, readings} as one JSON line and disconnects.
@@ -11,6 +11,7 @@ import mqtt from 'mqtt';
 
 interface Job {
   url: string;
+  periodMs: number;
   gateways: { code: string; secret: string; sensors: { code: string; min: number; max: number }[] }[];
 }
 
@@ -54,8 +55,8 @@ process.stderr.write('go\n');
 const timers = job.gateways.map((_, i) =>
   setTimeout(() => {
     publish(i);
-    timers[i] = setInterval(() => publish(i), 1000);
-  }, (1000 * i) / job.gateways.length),
+    timers[i] = setInterval(() => publish(i), job.periodMs);
+  }, (job.periodMs * i) / job.gateways.length),
 );
 process.stdin.resume();
 await new Promise((resolve) => process.stdin.on('end', resolve));
