@@ -1,6 +1,7 @@
 /**
  * Issue 15 benchmark: frame times of the monitoring wall in Debian's Chromium at 1920×1080 while 10,000 trucks move
- * once a second, beside the same wall showing 100 trucks in the same run under the same server load.
+ * once a second and 5,000 tanks are live, beside the same wall showing 100 trucks and 50 tanks in the same run under
+ * the same server load.
  *
  * 10,100 vehicles are inserted in bulk (SQL) into the demo park's database: 100 belong to 华锦新材料, 10,000 to
  * 通达运输. A load generator calls the telemetry pipeline's position entry (RunningSystem.positions, the one the
@@ -9,12 +10,18 @@
  * the gateway's decoding and the generator's sockets to a 2-core machine the browser shares (jt808.bench.ts
  * measures that path); the wall only sees the Socket.IO batches, which are the same either way.
  *
- * The reference is the wall of 华锦新材料's administrator (its 100 trucks; the server still moves all 10,100);
- * the figure is the administrator's wall (all of them). Frame times are requestAnimationFrame deltas over
+ * 5,050 tanks with a level and a temperature sensor each are inserted the same way: 50 for 华锦新材料 on one gateway,
+ * 5,000 for 亿丰化工 on 50 gateways of 100 tanks. Their gateways (a child process, support/wall-tank-gateways.ts)
+ * publish every sensor once every 5 s (BENCH_WALL_TANK_PERIOD_S) over MQTT, QoS 1: the real ingest path (authorize, validate, bind, spool,
+ * store → live state → rules → Socket.IO `readings`). Values stay below the thresholds, so no alarm storm.
+ *
+ * The reference is the wall of 华锦新材料's administrator (its 100 trucks and its tanks; the server still moves
+ * and reads everything); the figure is the administrator's wall (all of them). Frame times are requestAnimationFrame deltas over
  * BENCH_WALL_SECONDS (20 s), after a warm-up. The wall draws with the DOM and SVG (Leaflet), no canvas or WebGL;
  * Chromium composites in software here (no GPU), and the WebGL renderer string is printed for the record.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -22,11 +29,17 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase } from '../../platform/db/open-database.ts';
 import { loadDemoPark } from '../../seeds/load-demo-park.ts';
 import { TONGDA } from '../../seeds/demo-enterprises.ts';
+import { hashDeviceSecret } from '../../registry/device-secrets.ts';
 import { ADMIN_PASSWORD, apiClient, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
 
 const MANY = Number(process.env.BENCH_WALL_VEHICLES ?? 10_000);
 const FEW = Number(process.env.BENCH_WALL_REFERENCE ?? 100);
+const MANY_TANKS = Number(process.env.BENCH_WALL_TANKS ?? 5_000);
+const FEW_TANKS = Number(process.env.BENCH_WALL_REFERENCE_TANKS ?? 50);
+const TANKS_PER_GATEWAY = 100;
+/** Every sensor reports once per period. 1 s (10,000 readings/s on top of 10,000 positions/s) stalled the platform on the shared 2-core machine. */
+const TANK_PERIOD_S = Number(process.env.BENCH_WALL_TANK_PERIOD_S ?? 5);
 const SECONDS = Number(process.env.BENCH_WALL_SECONDS ?? 20);
 const WARMUP_S = 8;
 /** BENCH_WALL_PROFILE=1: a CPU profile of the page during each measurement, top functions by self time (build the wall unminified to read the names). */
@@ -50,6 +63,12 @@ function printProfile(label: string, p: CpuProfile) {
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
 }
 const HUAJIN = '91211321MA0Y2H3C2W';
+const YIFENG = '91211321MA0YD62WX1';
+/** Two sensors a tank; thresholds near the top of the range, which the generated values never reach. */
+const TANK_SENSORS = [
+  { suffix: 'LT', kind: 'level', unit: 'm', min: 0, max: 20, high: 19, highHigh: 19.6 },
+  { suffix: 'TT', kind: 'temperature', unit: '°C', min: -20, max: 60, high: 56, highHigh: 58 },
+];
 const PARK = { lat: 41.518, lon: 120.4 }; // WGS-84, the demo park
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hazwatch-wall-bench-'));
@@ -64,6 +83,12 @@ interface Truck {
   speed: number;
 }
 let trucks: Truck[] = [];
+interface Gateway {
+  code: string;
+  secret: string;
+  sensors: { code: string; min: number; max: number }[];
+}
+const gateways: Gateway[] = [];
 {
   const db = await openDatabase({ dataDir });
   await loadDemoPark(db, pino({ level: 'silent' }));
@@ -92,6 +117,33 @@ let trucks: Truck[] = [];
     heading: rand() * 360,
     speed: rand() < 0.2 ? 0 : 10 + rand() * 25,
   }));
+
+  const addTanks = async (enterpriseId: number, prefix: string, count: number) => {
+    for (let g = 0; g * TANKS_PER_GATEWAY < count; g++) {
+      const code = `GW-${prefix}-${String(g + 1).padStart(3, '0')}`;
+      const secret = `bench-${code}-secret`;
+      const [dev] = await db.query<{ id: number }>('insert into devices (code, name, enterprise_id, secret_hash) values ($1, $2, $3, $4) returning id', [code, `压测网关${g + 1}`, enterpriseId, hashDeviceSecret(secret)]);
+      const from = g * TANKS_PER_GATEWAY + 1;
+      const to = Math.min(count, (g + 1) * TANKS_PER_GATEWAY);
+      await db.query(
+        `insert into tanks (enterprise_id, code, name, medium) select $1, $2 || lpad(n::text, 5, '0'), n || '#压测储罐', '甲醇' from generate_series($3::int, $4::int) n`,
+        [enterpriseId, `${prefix}-T`, from, to],
+      );
+      const sensors: Gateway['sensors'] = [];
+      for (const s of TANK_SENSORS) {
+        await db.query(
+          `insert into sensors (tank_id, device_id, code, kind, unit, range_min, range_max, high, high_high)
+           select t.id, $1, t.code || '-' || $2, $3, $4, $5, $6, $7, $8 from tanks t
+           where t.code between $9 and $10`,
+          [dev.id, s.suffix, s.kind, s.unit, s.min, s.max, s.high, s.highHigh, `${prefix}-T${String(from).padStart(5, '0')}`, `${prefix}-T${String(to).padStart(5, '0')}`],
+        );
+      }
+      for (let n = from; n <= to; n++) for (const s of TANK_SENSORS) sensors.push({ code: `${prefix}-T${String(n).padStart(5, '0')}-${s.suffix}`, min: s.min, max: s.max });
+      gateways.push({ code, secret, sensors });
+    }
+  };
+  await addTanks(few.id, 'HJB', FEW_TANKS);
+  await addTanks((await ent(YIFENG)).id, 'YFB', MANY_TANKS);
   await db.close();
 }
 
@@ -120,7 +172,7 @@ function startLoad(): () => void {
         lon: t.lon,
         altitude: 200,
         speedKmh: t.speed,
-        direction: (t.heading + 360) % 360,
+        direction: Math.round(t.heading + 360) % 360, // a WORD in JT/T 808; a fraction would be refused by InfluxDB
         ts: now,
         alarmBits: 0,
         statusBits: 3,
@@ -134,6 +186,25 @@ function startLoad(): () => void {
     slice = (slice + 1) % 10;
   }, 100);
   return () => clearInterval(timer);
+}
+
+/** The tank gateways, publishing until the returned function is called; it resolves with their counts. */
+async function startTankGateways(): Promise<() => Promise<string>> {
+  const script = path.join(import.meta.dirname, 'support', 'wall-tank-gateways.ts');
+  const jobFile = path.join(dataDir, 'tank-gateways.json'); // too long for an argument
+  await writeFile(jobFile, JSON.stringify({ url: `mqtt://127.0.0.1:${sys.ports.mqtt}`, periodMs: TANK_PERIOD_S * 1000, gateways }));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, jobFile], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b));
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (b: Buffer) => (String(b).includes('go') ? resolve() : process.stderr.write(b)));
+    child.on('exit', (code) => reject(new Error(`tank gateways exited with ${code}`)));
+  });
+  return async () => {
+    child.stdin.end();
+    if (child.exitCode === null) await new Promise((resolve) => child.on('exit', resolve));
+    return out.trim();
+  };
 }
 
 async function openWall(browser: Browser, username: string, password: string): Promise<Page> {
@@ -158,6 +229,7 @@ interface Frames {
   longTaskMs: number;
   drawn: string;
   located: number;
+  mainThread: string;
 }
 
 // Runs in the page: rAF deltas and long tasks over `seconds`.
@@ -177,23 +249,37 @@ const measureInPage = `(seconds) => new Promise((resolve) => {
   requestAnimationFrame((t) => { last = t; requestAnimationFrame(step); });
 })`;
 
+const progress = (what: string) => process.stderr.write(`[wall-bench ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
+
 async function measure(page: Page, label: string, expectLocated: number): Promise<Frames> {
+  progress(`${label}: waiting for ${expectLocated} located trucks`);
   const located = async () => Number(await page.getByTestId('map-vehicle-total').textContent()) - Number(await page.getByTestId('map-vehicle-unlocated').textContent());
   const deadline = Date.now() + 90_000;
   while ((await located()) < expectLocated && Date.now() < deadline) await page.waitForTimeout(500);
+  progress(`${label}: ${await located()} located; warm-up, then ${SECONDS} s measured`);
   await page.waitForTimeout(WARMUP_S * 1000);
-  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
-  if (cdp) {
+  const cdp = await page.context().newCDPSession(page);
+  if (PROFILE) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
     await cdp.send('Profiler.start');
   }
+  // Main-thread time by kind over the measurement (Chromium's cumulative counters, in seconds).
+  await cdp.send('Performance.enable');
+  const counters = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await counters();
   const r = await page.evaluate<{ deltas: number[]; long: number; longMs: number }>(`(${measureInPage})(${SECONDS})`);
-  if (cdp) printProfile(label, (await cdp.send('Profiler.stop')).profile);
+  const after = await counters();
+  if (PROFILE) printProfile(label, (await cdp.send('Profiler.stop')).profile);
+  const perS = (k: string) => (((after[k] ?? 0) - (before[k] ?? 0)) * 1000) / SECONDS;
+  const mainThread = `main thread per second: tasks ${perS('TaskDuration').toFixed(0)} ms (script ${perS('ScriptDuration').toFixed(0)}, style ${perS('RecalcStyleDuration').toFixed(0)}, layout ${perS('LayoutDuration').toFixed(0)}); ${after.Nodes} DOM nodes`;
+  await cdp.detach();
   const d = [...r.deltas].sort((a, b) => a - b);
   const q = (p: number) => d[Math.min(d.length - 1, Math.floor(p * d.length))];
   const mode = await page.getByTestId('park-map').getAttribute('data-vehicle-mode');
   const markers = await page.locator('.vehicle-icon, .vehicle-cluster-icon').count();
+  const tankCards = await page.getByTestId('tank-card').count();
+  const sensorRows = await page.getByTestId('sensor').count();
   await page.screenshot({ path: artefactPath(`${label}.png`) });
   return {
     n: d.length,
@@ -204,14 +290,19 @@ async function measure(page: Page, label: string, expectLocated: number): Promis
     fps: d.length / SECONDS,
     longTasks: r.long,
     longTaskMs: r.longMs,
-    drawn: `${mode}, ${markers} markers in the DOM`,
+    drawn: `${mode}, ${markers} markers in the DOM; ${tankCards} tank cards (${sensorRows} sensor rows) in the DOM`,
     located: await located(),
+    mainThread,
   };
 }
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 const stopLoad = startLoad();
+let stopTanks: (() => Promise<string>) | null = null;
+let tankCounts = '';
 try {
+  stopTanks = await startTankGateways();
+  progress('tank gateways connected and publishing');
   const probe = await browser.newPage();
   // Evaluated in the page.
   const gl = await probe.evaluate<string>(`(() => {
@@ -227,22 +318,26 @@ try {
   await ent.call('POST', '/api/auth/change-password', { oldPassword: '123456', newPassword: 'Bench-Wall-2031x' });
 
   const fewPage = await openWall(browser, 'hjxcl_admin', 'Bench-Wall-2031x');
-  const few = PROFILE ? ({ n: 1, p50: 1, p95: 1, p99: 1, max: 1, fps: 0, longTasks: 0, longTaskMs: 0, drawn: 'skipped', located: 0 } as Frames) : await measure(fewPage, 'wall-bench-few', FEW);
+  const few = PROFILE ? ({ n: 1, p50: 1, p95: 1, p99: 1, max: 1, fps: 0, longTasks: 0, longTaskMs: 0, drawn: 'skipped', located: 0, mainThread: '' } as Frames) : await measure(fewPage, 'wall-bench-few', FEW);
   await fewPage.close();
   const manyPage = await openWall(browser, 'admin', ADMIN_PASSWORD);
   const many = await measure(manyPage, 'wall-bench-many', MANY);
   await manyPage.close();
 
+  tankCounts = await stopTanks();
+  stopTanks = null;
   const row = (name: string, f: Frames) =>
-    `${name}: ${f.located.toLocaleString('en')} trucks located, frame p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms, ${f.fps.toFixed(1)} frames/s, ${f.longTasks} long tasks (${f.longTaskMs.toFixed(0)} ms); ${f.drawn}`;
+    `${name}: ${f.located.toLocaleString('en')} trucks located, frame p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms, ${f.fps.toFixed(1)} frames/s, ${f.longTasks} long tasks (${f.longTaskMs.toFixed(0)} ms); ${f.drawn}; ${f.mainThread}`;
   console.log(`renderer: DOM + SVG (Leaflet divIcons and SVG paths; no canvas, no WebGL), Chromium software compositing (--disable-gpu; WebGL would be: ${gl})`);
-  console.log(`load: ${trucks.length.toLocaleString('en')} positions/s through the telemetry pipeline (store, live state, rules, Socket.IO), ${SECONDS} s measured per wall after ${WARMUP_S} s warm-up, 1920×1080`);
-  console.log(row(`reference, ${FEW} trucks (华锦新材料's wall)`, few));
-  console.log(row(`${MANY.toLocaleString('en')} trucks (administrator's wall)`, many));
+  const sensorCount = gateways.reduce((n, g) => n + g.sensors.length, 0);
+  console.log(`load: ${trucks.length.toLocaleString('en')} positions/s through the telemetry pipeline (store, live state, rules, Socket.IO); ${(sensorCount / TANK_PERIOD_S).toLocaleString('en')} readings/s from ${gateways.length} MQTT gateways (${FEW_TANKS + MANY_TANKS} tanks; ${tankCounts}); ${SECONDS} s measured per wall after ${WARMUP_S} s warm-up, 1920×1080`);
+  console.log(row(`reference, ${FEW} trucks and ${FEW_TANKS} bench tanks (华锦新材料's wall)`, few));
+  console.log(row(`${MANY.toLocaleString('en')} trucks and ${MANY_TANKS.toLocaleString('en')} bench tanks (administrator's wall)`, many));
   console.log(`ratio ${MANY.toLocaleString('en')} / ${FEW}: p50 ${(many.p50 / few.p50).toFixed(2)}, p95 ${(many.p95 / few.p95).toFixed(2)}`);
   console.log(`screenshots: ${artefactPath('wall-bench-few.png')}, wall-bench-many.png`);
 } finally {
   stopLoad();
+  await stopTanks?.();
   await browser.close();
   await sys.dispose();
   await rm(dataDir, { recursive: true, force: true });

@@ -3,13 +3,17 @@
 // so thousands of trucks stay cheap).
 import { computed, shallowRef, triggerRef } from 'vue';
 import type { Position, Vehicle } from './types';
-import { hasPosition, isPositionStale } from '../logic/vehicle-state';
+import { VEHICLE_STALE_MS, hasPosition } from '../logic/vehicle-state';
 
 export interface VehicleRec {
   v: Vehicle;
+  /** v.ts parsed once (NaN without one): 10,000 positions a second make date parsing show. */
+  tsMs: number;
   stale: boolean;
   alarm: boolean;
 }
+
+const parseTs = (ts: string | null | undefined) => (ts ? Date.parse(ts) : NaN);
 
 export interface VehicleView {
   update(rec: VehicleRec): void;
@@ -27,7 +31,7 @@ export function useVehicles(now: () => number) {
 
   const changed = () => triggerRef(version);
   function render(rec: VehicleRec) {
-    rec.stale = rec.v.online && isPositionStale(rec.v, now());
+    rec.stale = rec.v.online && (!rec.v.ts || now() - rec.tsMs > VEHICLE_STALE_MS);
     rec.alarm = alarmIds.has(rec.v.id);
     view?.update(rec);
   }
@@ -44,8 +48,10 @@ export function useVehicles(now: () => number) {
       seen.add(it.id);
       const rec = vehicles.get(it.id);
       if (rec) Object.assign(rec.v, it);
-      else vehicles.set(it.id, { v: { ...it }, stale: false, alarm: false });
-      render(vehicles.get(it.id)!);
+      else vehicles.set(it.id, { v: { ...it }, tsMs: NaN, stale: false, alarm: false });
+      const r = vehicles.get(it.id)!;
+      r.tsMs = parseTs(r.v.ts);
+      render(r);
     }
     for (const id of [...vehicles.keys()]) {
       if (seen.has(id)) continue;
@@ -62,17 +68,21 @@ export function useVehicles(now: () => number) {
       if (!p || p.vehicleId == null) continue;
       let rec = vehicles.get(p.vehicleId);
       if (!rec) {
-        rec = { v: { id: p.vehicleId, plate: p.plate ?? '', enterpriseName: '', online: true, lat: null, lon: null, speedKmh: null, direction: null, ts: null }, stale: false, alarm: false };
+        rec = { v: { id: p.vehicleId, plate: p.plate ?? '', enterpriseName: '', online: true, lat: null, lon: null, speedKmh: null, direction: null, ts: null }, tsMs: NaN, stale: false, alarm: false };
         vehicles.set(p.vehicleId, rec);
       }
       const v = rec.v;
-      if (v.ts && p.ts && new Date(p.ts).getTime() < new Date(v.ts).getTime()) continue;
+      const tsMs = parseTs(p.ts);
+      if (tsMs < rec.tsMs) continue;
       if (p.plate) v.plate = p.plate;
       if (p.lat !== undefined) v.lat = p.lat;
       if (p.lon !== undefined) v.lon = p.lon;
       if (p.speedKmh !== undefined) v.speedKmh = p.speedKmh;
       if (p.direction !== undefined) v.direction = p.direction;
-      if (p.ts !== undefined) v.ts = p.ts;
+      if (p.ts !== undefined) {
+        v.ts = p.ts;
+        rec.tsMs = tsMs;
+      }
       v.online = true; // a fresh position means the terminal is talking to us
       render(rec);
       n++;

@@ -5,7 +5,6 @@ import { isNum } from './numbers';
 export const VEHICLE_STALE_MS = 5 * 60 * 1000;
 
 export const hasPosition = (v: Pick<Vehicle, 'lat' | 'lon'>): v is Vehicle & { lat: number; lon: number } => isNum(v.lat) && isNum(v.lon);
-export const isPositionStale = (v: Pick<Vehicle, 'ts'>, now: number): boolean => !v.ts || now - new Date(v.ts).getTime() > VEHICLE_STALE_MS;
 export const isMoving = (v: Pick<Vehicle, 'speedKmh'>): boolean => isNum(v.speedKmh) && v.speedKmh > 0.5;
 
 const DIRS = ['北', '东北', '东', '东南', '南', '西南', '西', '西北'];
