@@ -48,6 +48,7 @@ export function startHttp(
     await app.listen({ port: config.http.port, host: config.http.host });
     const channel = new LiveChannel(app.server, accounts, log.child({ component: 'live' }), {
       parkEnterpriseIds: async (parkId) => (await db.query<{ id: number }>('select id from enterprises where park_id = $1', [parkId])).map((r) => r.id),
+      onTickSkipped: () => metrics.liveTicksSkipped.inc(),
     });
     live = channel;
     onStop('live channel', () => channel.close());

@@ -33,6 +33,7 @@ export function createMetrics() {
     jt1078Packets: new Counter({ name: 'jt1078_packets_total', help: 'JT/T 1078 media packets by result (ok, malformed, unmatched)', labelNames: ['result'], registers: [registry] }),
     jt1078Frames: new Counter({ name: 'jt1078_frames_total', help: 'H.264 access units reassembled from JT/T 1078 packets', registers: [registry] }),
     jt808AvMessages: new Counter({ name: 'jt808_av_messages_total', help: 'JT/T 1078 messages from terminals over JT/T 808 (0x1003, 0x1005, 0x9105), by message id', labelNames: ['msg'], registers: [registry] }),
+    liveTicksSkipped: new Counter({ name: 'live_ticks_skipped_total', help: 'Wall clients that skipped a tick of readings and positions because they were still receiving the previous one', registers: [registry] }),
     spoolBytes: new Gauge({ name: 'telemetry_spool_bytes', help: 'Bytes held by the on-disk spool', labelNames: ['store'], registers: [registry] }),
   };
 }

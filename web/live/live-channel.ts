@@ -13,8 +13,11 @@ interface Scoped {
 
 /**
  * Socket.IO namespace /live. Each client joins the one room matching its scope; every event goes to the rooms
- * of the enterprise and regions it concerns. Readings and positions are coalesced per tick and sent volatile
- * (a slow client skips stale frames); alarms are sent reliably.
+ * of the enterprise and regions it concerns. Readings and positions are coalesced per tick; a client still
+ * sending the previous tick's batches skips this tick's (stale frames, counted); alarms are sent reliably.
+ *
+ * Not Socket.IO's `volatile`: it drops an event whenever the transport is mid-write, which is always the case
+ * for the second event of a tick, so every `positions` batch sent right after a `readings` batch was lost.
  */
 export class LiveChannel implements TelemetryPush {
   readonly io: Server;
@@ -23,14 +26,20 @@ export class LiveChannel implements TelemetryPush {
   private readonly pendingReadings = new Map<number, Scoped & { payload: object }>();
   private pendingPositions = new Map<number, Scoped & { payload: object }>();
   private readonly timer: NodeJS.Timeout;
+  /** Since when each client's transport has been writing, seen at the ticks. */
+  private readonly busySince = new Map<string, number>();
+  private readonly lagMs: number;
+  private readonly onTickSkipped: () => void;
 
   constructor(
     httpServer: HttpServer,
     accounts: Accounts,
     private readonly log: Logger,
-    opts: { tickMs?: number; parkEnterpriseIds?: (parkId: number) => Promise<number[]> } = {},
+    opts: { tickMs?: number; parkEnterpriseIds?: (parkId: number) => Promise<number[]>; onTickSkipped?: () => void } = {},
   ) {
     const tickMs = opts.tickMs ?? 500;
+    this.onTickSkipped = opts.onTickSkipped ?? (() => {});
+    this.lagMs = Math.max(tickMs, 250);
     this.io = new Server(httpServer, {
       serveClient: false, // the pages bundle socket.io-client from npm
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
@@ -80,13 +89,35 @@ export class LiveChannel implements TelemetryPush {
   }
 
   flush(): void {
-    this.emitGrouped('readings', [...this.pendingReadings.values()]);
-    this.emitGrouped('positions', [...this.pendingPositions.values()]);
+    const skip = this.laggards();
+    this.emitGrouped('readings', [...this.pendingReadings.values()], skip);
+    this.emitGrouped('positions', [...this.pendingPositions.values()], skip);
     this.pendingReadings.clear();
     this.pendingPositions.clear();
   }
 
-  private emitGrouped(event: string, items: Array<Scoped & { payload: object }>) {
+  /** Clients that have been writing since at least a tick ago (and 250 ms): behind, so this tick's batches skip them. */
+  private laggards(): string[] {
+    const now = Date.now();
+    const skip: string[] = [];
+    for (const id of this.busySince.keys()) if (!this.live.sockets.has(id)) this.busySince.delete(id);
+    for (const [id, socket] of this.live.sockets) {
+      if (socket.conn.transport.writable) {
+        this.busySince.delete(id);
+        continue;
+      }
+      const since = this.busySince.get(id);
+      if (since === undefined) this.busySince.set(id, now);
+      else if (now - since >= this.lagMs) skip.push(id);
+    }
+    if (skip.length > 0 && (this.pendingReadings.size > 0 || this.pendingPositions.size > 0)) {
+      for (let i = 0; i < skip.length; i++) this.onTickSkipped();
+      this.log.debug({ clients: skip.length }, 'live channel: slow clients skip this tick');
+    }
+    return skip;
+  }
+
+  private emitGrouped(event: string, items: Array<Scoped & { payload: object }>, skip: string[]) {
     if (items.length === 0) return;
     const byRoom = new Map<string, object[]>();
     for (const item of items) {
@@ -96,7 +127,8 @@ export class LiveChannel implements TelemetryPush {
         list.push(item.payload);
       }
     }
-    for (const [room, list] of byRoom) this.live.to(room).volatile.emit(event, list);
+    // Each socket is also in the room named by its id, so except() leaves the slow ones out.
+    for (const [room, list] of byRoom) this.live.to(room).except(skip).emit(event, list);
   }
 
   async close(): Promise<void> {
