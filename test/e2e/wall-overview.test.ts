@@ -126,4 +126,21 @@ describe('wall overview and region drill-down', () => {
     expect((await county.call('GET', '/api/monitor/overview?region=211300')).status).toBe(403);
     await page.close();
   });
+
+  it("shows an enterprise user its own enterprise's figures, without an error", async () => {
+    // The enterprise's root in the drill-down is no region code: the strip and the map used to send it as one (400).
+    const ent = apiClient(sys.urls.http);
+    await ent.login('hjxcl_admin', '123456');
+    expect((await ent.call('POST', '/api/auth/change-password', { oldPassword: '123456', newPassword: 'Huajin2031x' })).status).toBe(200);
+    const page = await openWall('hjxcl_admin', 'Huajin2031x');
+    await expect.poll(() => page.getByTestId('region-current').textContent()).toContain('华锦');
+    const figures = await expectFiguresOf(page, ent, undefined);
+    expect(figures.enterprises).toBe(1);
+    // The map's layers are the enterprise's: its hazard sources are drawn.
+    const hazards = ((await ent.call('GET', '/api/monitor/layers')).body.hazardSources as { lat: number | null; lon: number | null }[]).filter((h) => h.lat != null && h.lon != null);
+    expect(hazards.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('hazard-source').count()).toBe(hazards.length);
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    await page.close();
+  });
 });

@@ -30,9 +30,13 @@ describe('region drill-down', () => {
     expect(regionChildren(tree, 'park:7')).toEqual([]);
   });
 
-  it('asks the API for no narrowing at the country root', () => {
-    expect(regionParam('000000')).toBeUndefined();
-    expect(regionParam('')).toBeUndefined();
-    expect(regionParam('211321')).toBe('211321');
+  it("asks the API for no narrowing at the country root or the user's own root", () => {
+    expect(regionParam('000000', '000000')).toBeUndefined();
+    expect(regionParam('', '000000')).toBeUndefined();
+    expect(regionParam('211321', '000000')).toBe('211321');
+    expect(regionParam('211321', '211321')).toBeUndefined();
+    expect(regionParam('park:7', '211321')).toBe('park:7');
+    // An enterprise user's root is no region code; the API refuses it as one.
+    expect(regionParam('enterprise:3', 'enterprise:3')).toBeUndefined();
   });
 });

@@ -27,5 +27,8 @@ export function regionPath(nodes: readonly RegionNode[], root: string, code: str
 export const regionChildren = (nodes: readonly RegionNode[], code: string): RegionNode[] =>
   nodes.filter((n) => n.parentCode === code && n.level !== 'enterprise' && n.hasData);
 
-/** The `region` parameter of the API for a node; the country root, or none chosen yet, means no narrowing. */
-export const regionParam = (code: string): string | undefined => (code === '' || code === '000000' ? undefined : code);
+/**
+ * The `region` parameter of the API for a node. The user's own root (the API scopes to it anyway; an enterprise's or
+ * park's root is no region code), the country root, or none chosen yet, means no narrowing.
+ */
+export const regionParam = (code: string, root: string): string | undefined => (code === '' || code === root || code === '000000' ? undefined : code);
