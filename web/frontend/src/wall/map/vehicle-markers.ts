@@ -63,7 +63,8 @@ function tooltipHtml(rec: VehicleRec): string {
   );
 }
 
-function clusterHtml(count: number, t: StateTally, px: number): string {
+/** Draws a cluster bubble into Leaflet's icon element, touching only what changed since the last draw. */
+function paintCluster(icon: HTMLElement, count: number, t: StateTally, px: number) {
   const state = clusterState(t);
   // Ring split by state shares, most urgent first.
   let at = 0;
@@ -74,11 +75,26 @@ function clusterHtml(count: number, t: StateTally, px: number): string {
     stops.push(`${VEHICLE_COLORS[s]} ${at.toFixed(1)}deg ${to.toFixed(1)}deg`);
     at = to;
   }
-  return (
-    `<div class="vehicle-cluster" data-testid="vehicle-cluster" data-count="${count}" data-state="${state}" data-alarm="${t.alarm}"` +
-    ` style="width:${px}px;height:${px}px;background:conic-gradient(${stops.join(',')});--v:${VEHICLE_COLORS[state]}">` +
-    `<span>${clusterLabel(count)}</span></div>`
-  );
+  const key = `${count}|${t.alarm}|${state}|${px}|${stops.join(',')}`;
+  if (icon.dataset.key === key) return;
+  icon.dataset.key = key;
+  let bubble = icon.firstElementChild as HTMLElement | null;
+  if (!bubble) {
+    bubble = document.createElement('div');
+    bubble.className = 'vehicle-cluster';
+    bubble.setAttribute('data-testid', 'vehicle-cluster');
+    bubble.append(document.createElement('span'));
+    icon.append(bubble);
+  }
+  bubble.dataset.count = String(count);
+  bubble.dataset.state = state;
+  bubble.dataset.alarm = String(t.alarm);
+  bubble.style.width = bubble.style.height = `${px}px`;
+  bubble.style.background = `conic-gradient(${stops.join(',')})`;
+  bubble.style.setProperty('--v', VEHICLE_COLORS[state]);
+  bubble.firstElementChild!.textContent = clusterLabel(count);
+  icon.style.width = icon.style.height = `${px}px`;
+  icon.style.marginLeft = icon.style.marginTop = `${-px / 2}px`;
 }
 
 function restartClass(el: Element | null | undefined, cls: string, ms: number) {
@@ -121,6 +137,8 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
   let timer: ReturnType<typeof setTimeout> | null = null;
   let frame = 0;
   let mode: 'individual' | 'clustered' = 'individual';
+  // Read once and on resize: reading it per marker forced a style recalculation of the whole page each time.
+  let iconSize = iconPx();
   let stats: VehicleMapStats = { total: 0, located: 0, online: 0, mode, drawn: 0, moving: 0, stopped: 0, offline: 0, alarm: 0 };
   const elOf = (m: L.Marker | undefined) => m?.getElement()?.querySelector('.vehicle-marker') ?? null;
   const shown = (rec: VehicleRec) => (!filter || filter.has(rec.v.id)) && hasPosition(rec.v);
@@ -131,7 +149,7 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
     let m = singles.get(v.id);
     const html = markerHtml(rec);
     if (!m) {
-      const px = iconPx();
+      const px = iconSize;
       m = L.marker(latLngOf(rec), { icon: L.divIcon({ className: 'vehicle-icon', html, iconSize: [px, px] }), keyboard: false, riseOnHover: true, title: v.plate });
       m.bindTooltip(() => tooltipHtml(rec), { direction: 'top', offset: [0, -Math.round(px / 2)], className: 'vehicle-tip', opacity: 1 });
       m.on('click', () => opts.onOpen(v.id));
@@ -225,14 +243,12 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
   function drawItems(items: ClusterItem[]) {
     const keep = new Set<number>();
     let used = 0;
-    const base = iconPx();
     for (const it of items) {
       if ('count' in it) {
         let m = clusters[used];
-        const px = clusterSizePx(it.count, base * 1.2);
-        const html = clusterHtml(it.count, it.tally, px);
+        const px = clusterSizePx(it.count, iconSize * 1.2);
         if (!m) {
-          const created = L.marker([it.lat, it.lon], { icon: L.divIcon({ className: 'vehicle-cluster-icon', html, iconSize: [px, px] }), keyboard: false });
+          const created = L.marker([it.lat, it.lon], { icon: L.divIcon({ className: 'vehicle-cluster-icon', html: '', iconSize: [px, px] }), keyboard: false });
           created.on('click', () => {
             const to = (created as L.Marker & { expandTo?: number }).expandTo;
             if (to != null) map.flyTo(created.getLatLng(), to, { duration: 0.6 });
@@ -240,18 +256,10 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
           created.addTo(layer);
           clusters.push(created);
           m = created;
-        } else {
-          m.setLatLng([it.lat, it.lon]);
-          const el = m.getElement();
-          // Same bubble as before: only its position changes, nothing is repainted.
-          if (el && (m as L.Marker & { html?: string }).html !== html) {
-            el.innerHTML = html;
-            el.style.width = el.style.height = `${px}px`;
-            el.style.marginLeft = el.style.marginTop = `${-px / 2}px`;
-          }
-        }
-        (m as L.Marker & { expandTo?: number; html?: string }).expandTo = it.expandTo;
-        (m as L.Marker & { html?: string }).html = html;
+        } else m.setLatLng([it.lat, it.lon]);
+        const el = m.getElement();
+        if (el) paintCluster(el, it.count, it.tally, px);
+        (m as L.Marker & { expandTo?: number }).expandTo = it.expandTo;
         m.setZIndexOffset(it.tally.alarm > 0 ? 900 : 0);
         used++;
       } else {
@@ -321,6 +329,8 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
     if (mode === 'clustered') request(false);
   };
   map.on('moveend zoomend', redraw);
+  const resized = () => (iconSize = iconPx());
+  map.on('resize', resized);
 
   function flyAndFlash(rec: VehicleRec) {
     const target = L.latLng(latLngOf(rec));
@@ -386,6 +396,7 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
       if (timer) clearTimeout(timer);
       if (frame) cancelAnimationFrame(frame);
       map.off('moveend zoomend', redraw);
+      map.off('resize', resized);
       worker.terminate();
       layer.remove();
     },
