@@ -1,4 +1,5 @@
 import type { PositionSink } from '../ingest/ports.ts';
+import type { TelemetryPush } from '../monitor/telemetry-pipeline.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.ts';
 import type { Part } from './part.ts';
@@ -23,6 +24,8 @@ export interface RunningSystem {
   flushTelemetry(): Promise<void>;
   /** The telemetry pipeline's entry for positions, the one the JT/T 808 gateway feeds: for load generators (the wall bench). */
   positions: PositionSink;
+  /** The push to the wall alone, after the pipeline: for load generators that measure the wall, not the pipeline. */
+  livePush: TelemetryPush;
   stop(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       alarmsSettled: () => alerts.engine.settled(),
       flushTelemetry: async () => void (await telemetry.writer.flush()),
       positions: ingest.positions,
+      livePush: http.live,
       stop,
     };
   } catch (err) {

@@ -4,11 +4,13 @@
  * the same server load.
  *
  * 10,100 vehicles are inserted in bulk (SQL) into the demo park's database: 100 belong to 华锦新材料, 10,000 to
- * 通达运输. A load generator calls the telemetry pipeline's position entry (RunningSystem.positions, the one the
- * JT/T 808 gateway feeds after decoding) for every vehicle once a second, spread over the second: store → live
- * state → alarm rules → Socket.IO `positions` (coalesced per 0.5 s). 10,000 simulated JT/T 808 terminals would add
- * the gateway's decoding and the generator's sockets to a 2-core machine the browser shares (jt808.bench.ts
- * measures that path); the wall only sees the Socket.IO batches, which are the same either way.
+ * 通达运输. A load generator moves every vehicle once a second, spread over the second. By default
+ * (BENCH_WALL_FEED=live) it hands each position to the push to the wall (RunningSystem.livePush), which coalesces
+ * them per 0.5 s into the Socket.IO `positions` batches the telemetry pipeline would send: the wall sees the same
+ * stream, and the 2 cores it shares are not also storing 30,000 InfluxDB lines a second. With
+ * BENCH_WALL_FEED=pipeline it calls the pipeline's position entry (RunningSystem.positions, the one the JT/T 808
+ * gateway feeds after decoding): store → live state → alarm rules → push. The pipeline's own throughput is
+ * jt808.bench.ts's figure.
  *
  * 5,050 tanks with a level and a temperature sensor each are inserted the same way: 50 for 华锦新材料 on one gateway,
  * 5,000 for 亿丰化工 on 50 gateways of 100 tanks. Their gateways (a child process, support/wall-tank-gateways.ts)
@@ -32,6 +34,7 @@ import { TONGDA } from '../../seeds/demo-enterprises.ts';
 import { hashDeviceSecret } from '../../registry/device-secrets.ts';
 import { ADMIN_PASSWORD, apiClient, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
+import { fmtFrames, frameTimes, type FrameTimes } from './support/frame-times.ts';
 
 const MANY = Number(process.env.BENCH_WALL_VEHICLES ?? 10_000);
 const FEW = Number(process.env.BENCH_WALL_REFERENCE ?? 100);
@@ -40,11 +43,41 @@ const FEW_TANKS = Number(process.env.BENCH_WALL_REFERENCE_TANKS ?? 50);
 const TANKS_PER_GATEWAY = 100;
 /** Every sensor reports once per period. 1 s (10,000 readings/s on top of 10,000 positions/s) stalled the platform on the shared 2-core machine. */
 const TANK_PERIOD_S = Number(process.env.BENCH_WALL_TANK_PERIOD_S ?? 5);
+/**
+ * Where the generated positions enter. `live` (default): the push to the wall (LiveChannel), the same Socket.IO
+ * batches the pipeline would send, without storing 10,000 positions a second (InfluxDB and its rollups take most
+ * of a core here, and the browser shares the 2 cores; the pipeline's own throughput is jt808.bench.ts's figure).
+ * `pipeline`: the telemetry pipeline's position entry (store, live state, rules, push), the whole platform under load.
+ */
+const FEED = process.env.BENCH_WALL_FEED === 'pipeline' ? 'pipeline' : 'live';
 const SECONDS = Number(process.env.BENCH_WALL_SECONDS ?? 20);
 const WARMUP_S = 8;
 /** BENCH_WALL_PROFILE=1: a CPU profile of the page during each measurement, top functions by self time (build the wall unminified to read the names). */
 const PROFILE = process.env.BENCH_WALL_PROFILE === '1';
+/** BENCH_WALL_TRACE=1: a Chromium trace of each measurement, summed by event name on the page's main thread (where the time that is not script goes). */
+const TRACE = process.env.BENCH_WALL_TRACE === '1';
 
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } } }
+function printTrace(label: string, json: Buffer) {
+  const events = (JSON.parse(String(json)) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events.filter((e) => e.ph === 'X' && e.dur && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
+  const nameOf = (e: TraceEvent) => (e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName || '?'} ${String(e.args?.data?.url ?? '').split('/').pop()}` : e.name === 'EventDispatch' ? `EventDispatch ${e.args?.data?.type}` : e.name);
+  const byName = new Map<string, number>();
+  for (const e of onMain) byName.set(nameOf(e), (byName.get(nameOf(e)) ?? 0) + e.dur! / 1000);
+  console.log(`trace ${label}: main-thread events by total duration (nested events counted in each)`);
+  for (const [k, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+  // Inside the long tasks (over 50 ms): what they spent their time on.
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.dur! > 50_000);
+  const inLong = new Map<string, number>();
+  let i = 0;
+  for (const t of tasks) {
+    while (i < onMain.length && onMain[i].ts < t.ts) i++;
+    for (let j = i; j < onMain.length && onMain[j].ts < t.ts + t.dur!; j++) if (onMain[j] !== t && onMain[j].name !== 'ThreadControllerImpl::RunTask') inLong.set(nameOf(onMain[j]), (inLong.get(nameOf(onMain[j])) ?? 0) + onMain[j].dur! / 1000);
+  }
+  console.log(`trace ${label}: ${tasks.length} long tasks, ${tasks.reduce((n, t) => n + t.dur! / 1000, 0).toFixed(0)} ms; inside them:`);
+  for (const [k, ms] of [...inLong].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+}
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples?: number[];
@@ -147,7 +180,8 @@ const gateways: Gateway[] = [];
   await db.close();
 }
 
-const sys = await startTestSystem({ DEMO: 'true', DATA_DIR: dataDir });
+// Video off: a demo alarm's video linkage would open a playing pane on one wall and not the other (video.bench.ts measures the players).
+const sys = await startTestSystem({ DEMO: 'true', DATA_DIR: dataDir, VIDEO_ENABLED: 'false' });
 
 /** Every truck once a second, in ten slices a second apart by 100 ms. */
 function startLoad(): () => void {
@@ -163,16 +197,19 @@ function startLoad(): () => void {
         t.lon += (d * Math.sin((t.heading * Math.PI) / 180)) / Math.cos((t.lat * Math.PI) / 180);
         if (Math.abs(t.lat - PARK.lat) > 0.03 || Math.abs(t.lon - PARK.lon) > 0.045) t.heading = (t.heading + 180) % 360;
       }
+      // What a terminal sends: degrees in millionths, speed in tenths of km/h, heading a WORD (a fraction would be refused by InfluxDB).
+      const fix = { lat: Math.round(t.lat * 1e6) / 1e6, lon: Math.round(t.lon * 1e6) / 1e6, speedKmh: Math.round(t.speed * 10) / 10, direction: Math.round(t.heading + 360) % 360 };
+      if (FEED === 'live') {
+        sys.livePush.position(t.id, { enterpriseId: t.enterpriseId, regionCode: t.regionCode }, { vehicleId: t.id, plate: t.plate, ...fix, ts: now.toISOString() });
+        continue;
+      }
       sys.positions.acceptPosition({
         vehicleId: t.id,
         plate: t.plate,
         enterpriseId: t.enterpriseId,
         regionCode: t.regionCode,
-        lat: t.lat,
-        lon: t.lon,
+        ...fix,
         altitude: 200,
-        speedKmh: t.speed,
-        direction: Math.round(t.heading + 360) % 360, // a WORD in JT/T 808; a fraction would be refused by InfluxDB
         ts: now,
         alarmBits: 0,
         statusBits: 3,
@@ -218,36 +255,11 @@ async function openWall(browser: Browser, username: string, password: string): P
   return page;
 }
 
-interface Frames {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  fps: number;
-  longTasks: number;
-  longTaskMs: number;
+interface Frames extends FrameTimes {
   drawn: string;
   located: number;
   mainThread: string;
 }
-
-// Runs in the page: rAF deltas and long tasks over `seconds`.
-const measureInPage = `(seconds) => new Promise((resolve) => {
-  const deltas = [];
-  let long = 0, longMs = 0;
-  const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) { long++; longMs += e.duration; } });
-  try { obs.observe({ entryTypes: ['longtask'] }); } catch {}
-  let last = performance.now();
-  const end = last + seconds * 1000;
-  const step = (t) => {
-    deltas.push(t - last);
-    last = t;
-    if (t < end) requestAnimationFrame(step);
-    else { obs.disconnect(); resolve({ deltas, long, longMs }); }
-  };
-  requestAnimationFrame((t) => { last = t; requestAnimationFrame(step); });
-})`;
 
 const progress = (what: string) => process.stderr.write(`[wall-bench ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
 
@@ -268,28 +280,21 @@ async function measure(page: Page, label: string, expectLocated: number): Promis
   await cdp.send('Performance.enable');
   const counters = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await counters();
-  const r = await page.evaluate<{ deltas: number[]; long: number; longMs: number }>(`(${measureInPage})(${SECONDS})`);
+  if (TRACE) await page.context().browser()!.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  const frames = await frameTimes(page, SECONDS);
   const after = await counters();
+  if (TRACE) printTrace(label, await page.context().browser()!.stopTracing());
   if (PROFILE) printProfile(label, (await cdp.send('Profiler.stop')).profile);
   const perS = (k: string) => (((after[k] ?? 0) - (before[k] ?? 0)) * 1000) / SECONDS;
   const mainThread = `main thread per second: tasks ${perS('TaskDuration').toFixed(0)} ms (script ${perS('ScriptDuration').toFixed(0)}, style ${perS('RecalcStyleDuration').toFixed(0)}, layout ${perS('LayoutDuration').toFixed(0)}); ${after.Nodes} DOM nodes`;
   await cdp.detach();
-  const d = [...r.deltas].sort((a, b) => a - b);
-  const q = (p: number) => d[Math.min(d.length - 1, Math.floor(p * d.length))];
   const mode = await page.getByTestId('park-map').getAttribute('data-vehicle-mode');
   const markers = await page.locator('.vehicle-icon, .vehicle-cluster-icon').count();
   const tankCards = await page.getByTestId('tank-card').count();
   const sensorRows = await page.getByTestId('sensor').count();
   await page.screenshot({ path: artefactPath(`${label}.png`) });
   return {
-    n: d.length,
-    p50: q(0.5),
-    p95: q(0.95),
-    p99: q(0.99),
-    max: d[d.length - 1],
-    fps: d.length / SECONDS,
-    longTasks: r.long,
-    longTaskMs: r.longMs,
+    ...frames,
     drawn: `${mode}, ${markers} markers in the DOM; ${tankCards} tank cards (${sensorRows} sensor rows) in the DOM`,
     located: await located(),
     mainThread,
@@ -327,10 +332,10 @@ try {
   tankCounts = await stopTanks();
   stopTanks = null;
   const row = (name: string, f: Frames) =>
-    `${name}: ${f.located.toLocaleString('en')} trucks located, frame p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms, ${f.fps.toFixed(1)} frames/s, ${f.longTasks} long tasks (${f.longTaskMs.toFixed(0)} ms); ${f.drawn}; ${f.mainThread}`;
+    `${name}: ${f.located.toLocaleString('en')} trucks located, ${fmtFrames(f)}; ${f.drawn}; ${f.mainThread}`;
   console.log(`renderer: DOM + SVG (Leaflet divIcons and SVG paths; no canvas, no WebGL), Chromium software compositing (--disable-gpu; WebGL would be: ${gl})`);
   const sensorCount = gateways.reduce((n, g) => n + g.sensors.length, 0);
-  console.log(`load: ${trucks.length.toLocaleString('en')} positions/s through the telemetry pipeline (store, live state, rules, Socket.IO); ${(sensorCount / TANK_PERIOD_S).toLocaleString('en')} readings/s from ${gateways.length} MQTT gateways (${FEW_TANKS + MANY_TANKS} tanks; ${tankCounts}); ${SECONDS} s measured per wall after ${WARMUP_S} s warm-up, 1920×1080`);
+  console.log(`load: ${trucks.length.toLocaleString('en')} positions/s ${FEED === 'live' ? 'pushed to the wall (Socket.IO `positions`, not stored: BENCH_WALL_FEED=live)' : 'through the telemetry pipeline (store, live state, rules, Socket.IO: BENCH_WALL_FEED=pipeline)'}; ${(sensorCount / TANK_PERIOD_S).toLocaleString('en')} readings/s from ${gateways.length} MQTT gateways (${FEW_TANKS + MANY_TANKS} tanks; ${tankCounts}); ${SECONDS} s measured per wall after ${WARMUP_S} s warm-up, 1920×1080`);
   console.log(row(`reference, ${FEW} trucks and ${FEW_TANKS} bench tanks (华锦新材料's wall)`, few));
   console.log(row(`${MANY.toLocaleString('en')} trucks and ${MANY_TANKS.toLocaleString('en')} bench tanks (administrator's wall)`, many));
   console.log(`ratio ${MANY.toLocaleString('en')} / ${FEW}: p50 ${(many.p50 / few.p50).toFixed(2)}, p95 ${(many.p95 / few.p95).toFixed(2)}`);

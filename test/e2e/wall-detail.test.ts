@@ -123,8 +123,13 @@ describe('wall: tank detail, vehicle detail and track replay', () => {
 
     await page.getByTestId('track-speed').selectOption('64');
     const before = await page.getByTestId('track-time').textContent();
+    const cursor = page.getByTestId('track-chart-cursor');
+    const cursorBefore = await cursor.evaluate((el) => el.style.transform);
     await page.getByTestId('track-play').click();
     await expect.poll(() => page.getByTestId('track-time').textContent()).not.toBe(before);
+    // The speed chart's cursor follows the playback.
+    await expect.poll(() => cursor.evaluate((el) => el.style.transform)).not.toBe(cursorBefore);
+    expect(await cursor.isVisible()).toBe(true);
     await page.screenshot({ path: artefactPath('wall-track-replay.png') });
   });
 });

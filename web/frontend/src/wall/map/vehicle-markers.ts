@@ -159,22 +159,26 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
       m.setLatLng(latLngOf(rec));
       (m.options.icon as L.DivIcon).options.html = html; // used if Leaflet ever rebuilds the icon
       const el = elOf(m);
+      // Only what changed is written: every write invalidates style, and most positions change nothing but the place.
       if (el instanceof HTMLElement) {
         const state = stateOf(rec);
-        el.dataset.state = state;
-        el.dataset.online = String(v.online);
-        el.dataset.stale = String(rec.stale);
-        el.dataset.alarm = String(rec.alarm);
-        el.dataset.moving = String(state === 'moving');
-        el.style.setProperty('--v', VEHICLE_COLORS[state]);
+        const put = (key: string, value: string) => el.dataset[key] !== value && (el.dataset[key] = value);
+        put('state', state);
+        put('online', String(v.online));
+        put('stale', String(rec.stale));
+        put('alarm', String(rec.alarm));
+        put('moving', String(state === 'moving'));
+        if (el.style.getPropertyValue('--v') !== VEHICLE_COLORS[state]) el.style.setProperty('--v', VEHICLE_COLORS[state]);
         const arrow = el.querySelector<SVGElement>('.vm-arrow');
-        if (arrow) arrow.style.transform = `rotate(${isNum(v.direction) ? v.direction : 0}deg)`;
+        const rotate = `rotate(${isNum(v.direction) ? v.direction : 0}deg)`;
+        if (arrow && arrow.style.transform !== rotate) arrow.style.transform = rotate;
         const plate = el.querySelector('.vm-plate');
         if (plate && plate.textContent !== (v.plate || String(v.id))) plate.textContent = v.plate || String(v.id);
       }
       if (m.isTooltipOpen()) m.setTooltipContent(tooltipHtml(rec));
     }
-    m.setZIndexOffset(rec.alarm ? 1000 : v.online && !rec.stale ? 100 : 0);
+    const z = rec.alarm ? 1000 : v.online && !rec.stale ? 100 : 0;
+    if (m.options.zIndexOffset !== z) m.setZIndexOffset(z); // it also re-places the marker
   }
 
   function removeSingle(id: number) {
