@@ -40,6 +40,14 @@ describe('wall overview and region drill-down', () => {
     return page;
   }
 
+  /** A demo user (initial password 123456) past the forced password change: its API client and its wall. */
+  async function demoUserWall(username: string, password: string): Promise<{ api: Api; page: Page }> {
+    const api = apiClient(sys.urls.http);
+    await api.login(username, '123456');
+    expect((await api.call('POST', '/api/auth/change-password', { oldPassword: '123456', newPassword: password })).status).toBe(200);
+    return { api, page: await openWall(username, password) };
+  }
+
   /** The page and the API agree on every figure for the region; live devices move the alarm counts, so ask both again until they do. */
   async function expectFiguresOf(page: Page, api: Api, region: string | undefined) {
     const query = region ? `?region=${encodeURIComponent(region)}` : '';
@@ -113,10 +121,7 @@ describe('wall overview and region drill-down', () => {
   }, 180_000);
 
   it('keeps a county user inside the county: no way up, and only the county\'s figures', async () => {
-    const county = apiClient(sys.urls.http);
-    await county.login('211321', '123456');
-    expect((await county.call('POST', '/api/auth/change-password', { oldPassword: '123456', newPassword: 'Chaoyang2031x' })).status).toBe(200);
-    const page = await openWall('211321', 'Chaoyang2031x');
+    const { api: county, page } = await demoUserWall('211321', 'Chaoyang2031x');
     await expect.poll(() => page.getByTestId('region-current').textContent()).toContain('朝阳县');
     expect(await page.locator('[data-testid^="region-up-"]').count()).toBe(0);
     const figures = await expectFiguresOf(page, county, undefined);
@@ -129,10 +134,7 @@ describe('wall overview and region drill-down', () => {
 
   it("shows an enterprise user its own enterprise's figures, without an error", async () => {
     // The enterprise's root in the drill-down is no region code: the strip and the map used to send it as one (400).
-    const ent = apiClient(sys.urls.http);
-    await ent.login('hjxcl_admin', '123456');
-    expect((await ent.call('POST', '/api/auth/change-password', { oldPassword: '123456', newPassword: 'Huajin2031x' })).status).toBe(200);
-    const page = await openWall('hjxcl_admin', 'Huajin2031x');
+    const { api: ent, page } = await demoUserWall('hjxcl_admin', 'Huajin2031x');
     await expect.poll(() => page.getByTestId('region-current').textContent()).toContain('华锦');
     const figures = await expectFiguresOf(page, ent, undefined);
     expect(figures.enterprises).toBe(1);
