@@ -147,17 +147,16 @@ export function vehicleLayer(map: L.Map, opts: { crs: MapCrs; onOpen(id: number)
   function drawSingle(rec: VehicleRec) {
     const v = rec.v;
     let m = singles.get(v.id);
-    const html = markerHtml(rec);
     if (!m) {
       const px = iconSize;
-      m = L.marker(latLngOf(rec), { icon: L.divIcon({ className: 'vehicle-icon', html, iconSize: [px, px] }), keyboard: false, riseOnHover: true, title: v.plate });
+      // Built once: a marker leaves the map only to be dropped, so Leaflet never rebuilds its icon from this HTML.
+      m = L.marker(latLngOf(rec), { icon: L.divIcon({ className: 'vehicle-icon', html: markerHtml(rec), iconSize: [px, px] }), keyboard: false, riseOnHover: true, title: v.plate });
       m.bindTooltip(() => tooltipHtml(rec), { direction: 'top', offset: [0, -Math.round(px / 2)], className: 'vehicle-tip', opacity: 1 });
       m.on('click', () => opts.onOpen(v.id));
       m.addTo(layer);
       singles.set(v.id, m);
     } else {
       m.setLatLng(latLngOf(rec));
-      (m.options.icon as L.DivIcon).options.html = html; // used if Leaflet ever rebuilds the icon
       const el = elOf(m);
       // Only what changed is written: every write invalidates style, and most positions change nothing but the place.
       if (el instanceof HTMLElement) {
