@@ -25,7 +25,7 @@ import { openDatabase } from '../../platform/db/open-database.ts';
 import { loadDemoPark } from '../../seeds/load-demo-park.ts';
 import { TONGDA } from '../../seeds/demo-enterprises.ts';
 import { ADMIN_PASSWORD, startTestSystem } from '../support/test-system.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, logIn } from '../support/chromium.ts';
 import { artefactPath } from '../support/artefacts.ts';
 import { fmtFrames, frameTimes } from './support/frame-times.ts';
 
@@ -137,10 +137,7 @@ async function inBrowser(influxUrl: string): Promise<void> {
       ...truck, lat: 41.5223, lon: 120.4058, altitude: 0, speedKmh: 0, direction: 0, ts: new Date(), alarmBits: 0, statusBits: 3, fixed: true, drift: false, deviceTime: true, sos: false, reupload: false,
     });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${sys.urls.http}/wall/`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, `${sys.urls.http}/wall/`, 'admin', ADMIN_PASSWORD);
     await page.locator(`[data-testid="vehicle-marker"][data-vehicle-id="${truck.vehicleId}"]`).click();
     await page.getByTestId('vehicle-open-track').click();
     const replay = page.getByTestId('track-replay');

@@ -27,7 +27,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../platform/db/open-database.ts';
 import { loadDemoPark } from '../../seeds/load-demo-park.ts';
 import { TONGDA } from '../../seeds/demo-enterprises.ts';
@@ -35,6 +35,7 @@ import { hashDeviceSecret } from '../../registry/device-secrets.ts';
 import { ADMIN_PASSWORD, apiClient, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
 import { fmtFrames, frameTimes, type FrameTimes } from './support/frame-times.ts';
+import { launchChromium, logIn } from '../support/chromium.ts';
 
 const MANY = Number(process.env.BENCH_WALL_VEHICLES ?? 10_000);
 const FEW = Number(process.env.BENCH_WALL_REFERENCE ?? 100);
@@ -246,10 +247,7 @@ async function startTankGateways(): Promise<() => Promise<string>> {
 
 async function openWall(browser: Browser, username: string, password: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(`${sys.urls.http}/wall/`, { timeout: 120_000 });
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+  await logIn(page, `${sys.urls.http}/wall/`, username, password, { timeout: 120_000 });
   await page.getByTestId('park-map').waitFor({ timeout: 120_000 });
   await page.waitForSelector('[data-testid="conn-state"][data-state="connected"]', { timeout: 60_000 });
   return page;
@@ -301,7 +299,7 @@ async function measure(page: Page, label: string, expectLocated: number): Promis
   };
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await launchChromium();
 const stopLoad = startLoad();
 let stopTanks: (() => Promise<string>) | null = null;
 let tankCounts = '';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, logIn } from '../support/chromium.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
 import { SimulatedTerminal, simulatedDevice } from '../../device-simulator/jt808-terminal.ts';
@@ -28,10 +28,7 @@ describe('admin console in Chromium', () => {
   async function openConsole(username = 'admin', password = ADMIN_PASSWORD, options: BrowserContextOptions = {}): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
     const page = await context.newPage();
-    await page.goto(`${sys.urls.http}/admin/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, `${sys.urls.http}/admin/`, username, password);
     await page.getByTestId('admin').waitFor();
     return page;
   }
@@ -211,10 +208,7 @@ describe('admin console in Chromium', () => {
     await page.context().close();
 
     const tab = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await tab.goto(`${sys.urls.http}/admin/`);
-    await tab.getByTestId('login-username').fill('jp-official');
-    await tab.getByTestId('login-password').fill(password);
-    await tab.getByTestId('login-submit').click();
+    await logIn(tab, `${sys.urls.http}/admin/`, 'jp-official', password);
     await tab.getByTestId('password-change-form').waitFor();
     await tab.getByTestId('password-old').fill(password);
     await tab.getByTestId('password-new').fill('Jianping-pass2');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, logIn } from '../support/chromium.ts';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
@@ -30,10 +30,7 @@ describe('alarm centre in Chromium', () => {
 
   async function openConsole(username: string, password: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${sys.urls.http}/admin/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, `${sys.urls.http}/admin/`, username, password);
     await page.getByTestId('admin').waitFor();
     return page;
   }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, logIn } from '../support/chromium.ts';
 import { ADMIN_PASSWORD, startTestSystem } from '../support/test-system.ts';
 import { API_TYPES_FILE, apiTypesSource } from '../support/api-types.ts';
 import { artefactPath } from '../support/artefacts.ts';
@@ -45,10 +45,7 @@ describe('frontend pages', () => {
       const tab = await context.newPage();
       tab.on('requestfailed', (req) => failed.push(`${req.url()} ${req.failure()?.errorText}`));
       tab.on('response', (res) => res.status() >= 400 && failed.push(`${res.url()} HTTP ${res.status()}`));
-      await tab.goto(`${sys.urls.http}/${page}/`);
-      await tab.getByTestId('login-username').fill('admin');
-      await tab.getByTestId('login-password').fill(ADMIN_PASSWORD);
-      await tab.getByTestId('login-submit').click();
+      await logIn(tab, `${sys.urls.http}/${page}/`, 'admin', ADMIN_PASSWORD);
       await tab.getByTestId(page).waitFor();
       await tab.waitForLoadState('networkidle');
       expect(await loadedFontFamilies(tab)).toContain('Noto Sans SC');

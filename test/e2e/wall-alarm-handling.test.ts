@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, logIn } from '../support/chromium.ts';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
 import { decodeTextMessage, MsgId, type Jt808Frame } from '../../ingest/jt808/codec/index.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
@@ -80,10 +80,7 @@ describe('wall: alarm handling and resync', () => {
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${sys.urls.http}/wall/`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, `${sys.urls.http}/wall/`, 'admin', ADMIN_PASSWORD);
     await page.waitForSelector('[data-testid="conn-state"][data-state="connected"]');
   });
 
@@ -228,10 +225,7 @@ describe('wall: alarm handling and resync', () => {
     const dataRequests: string[] = [];
     tab.on('request', (r) => /\/api\/(monitor|alarms)/.test(r.url()) && dataRequests.push(r.url()));
     try {
-      await tab.goto(`${sys.urls.http}/wall/`);
-      await tab.getByTestId('login-username').fill('wall-duty');
-      await tab.getByTestId('login-password').fill(initial);
-      await tab.getByTestId('login-submit').click();
+      await logIn(tab, `${sys.urls.http}/wall/`, 'wall-duty', initial);
       await tab.getByTestId('wall-password-change').waitFor();
       expect(await tab.getByTestId('wall').count()).toBe(0);
       expect(dataRequests).toEqual([]); // nothing is read before the password is changed

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, logIn } from '../support/chromium.ts';
 import { SimulatedTerminal } from '../../device-simulator/jt808-terminal.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
@@ -48,10 +48,7 @@ describe('wall: tank detail, vehicle detail and track replay', () => {
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${sys.urls.http}/wall/`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, `${sys.urls.http}/wall/`, 'admin', ADMIN_PASSWORD);
     await page.getByTestId('wall').waitFor();
   });
   afterAll(async () => {

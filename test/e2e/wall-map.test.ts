@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, logIn } from '../support/chromium.ts';
 import { ADMIN_PASSWORD, apiClient, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
 import { HAZARD_LEVEL_COLORS } from '../../web/frontend/src/wall/map/map-logic.ts';
@@ -13,10 +13,7 @@ type Api = ReturnType<typeof apiClient>;
 
 async function openWall(browser: Browser, base: string, username: string, password: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(`${base}/wall/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+  await logIn(page, `${base}/wall/`, username, password);
   await page.getByTestId('park-map').waitFor();
   return page;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, logIn } from '../support/chromium.ts';
 import { ADMIN_PASSWORD, apiClient, startTestSystem } from '../support/test-system.ts';
 import { artefactPath } from '../support/artefacts.ts';
 
@@ -32,10 +32,7 @@ describe('wall overview and region drill-down', () => {
 
   async function openWall(username: string, password: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${sys.urls.http}/wall/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, `${sys.urls.http}/wall/`, username, password);
     await page.getByTestId('overview').waitFor();
     return page;
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, logIn } from '../support/chromium.ts';
 import { ADMIN_PASSWORD, apiClient, eventually, startTestSystem } from '../support/test-system.ts';
 import { publishRtmp, type RunningProcess } from '../support/ffmpeg.ts';
 import { artefactPath } from '../support/artefacts.ts';
@@ -54,10 +54,7 @@ describe('wall: live video', () => {
 
     browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${sys.urls.http}/wall/`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await logIn(page, `${sys.urls.http}/wall/`, 'admin', ADMIN_PASSWORD);
     await page.getByTestId('video-grid').waitFor();
     await eventually(async () => ((await api.call('GET', '/api/video/cameras')).body.items.find((c: { id: number; live: boolean }) => c.id === cameraId)?.live ? true : undefined), 'camera live');
   });

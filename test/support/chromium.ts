@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 // Debian's Chromium, as every UI test starts it: no sandbox (root in CI), no GPU, no calls home.
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -19,4 +19,12 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
     return context;
   };
   return browser;
+}
+
+/** Opens a page with a login form (`/wall/`, `/admin/`) and logs in through it. */
+export async function logIn(page: Page, url: string, username: string, password: string, gotoOptions?: Parameters<Page['goto']>[1]): Promise<void> {
+  await page.goto(url, gotoOptions);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
 }

@@ -1,13 +1,11 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, logIn } from '../../support/chromium.ts';
 
 /** Debian's Chromium on the real wall page, logged in; the panes are the wall's own LivePlayer (mpegts.js, WS-FLV). */
 export async function openWall(httpUrl: string, password: string): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'] });
+  const browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(`${httpUrl}/wall/`);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+  await logIn(page, `${httpUrl}/wall/`, 'admin', password);
   await page.getByTestId('video-grid').waitFor();
   return { browser, page };
 }
